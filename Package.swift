@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "cscpipe",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cscpipe", targets: ["cscpipe"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // libxml2 through pkg-config (headers live in /usr/include/libxml2).
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "CSCCore"),
+        .target(name: "Extractors", dependencies: ["CSCCore", "CLibXML2"]),
+        .target(name: "Transformers", dependencies: ["CSCCore"]),
+        .target(name: "Loaders", dependencies: [
+            "CSCCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "Synthesis", dependencies: ["CSCCore"]),
+        .target(name: "Pipeline", dependencies: [
+            "CSCCore", "Extractors", "Transformers", "Loaders", "Synthesis",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "cscpipe", dependencies: [
+            "Pipeline", "CSCCore", "Synthesis",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "CSCCoreTests", dependencies: ["CSCCore"]),
+        .testTarget(name: "ExtractorsTests", dependencies: ["Extractors", "CSCCore"]),
+        .testTarget(name: "TransformersTests", dependencies: ["Transformers", "CSCCore"]),
+        .testTarget(name: "LoadersTests", dependencies: [
+            "Loaders", "CSCCore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Extractors", "CSCCore"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "CSCCore", "Synthesis"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
