@@ -1,0 +1,415 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The engine behind `CSVReader`: a byte state machine over decoded UTF-8.
+///
+/// A struct rather than the reader's own properties because the hot loop then
+/// runs on `inout self` with no runtime exclusivity checks; `CSVReader` makes
+/// one access per record. The scan stops at the end of a record or where the
+/// ready bytes run out; in the second case its state survives the next read
+/// and it carries on where it was, so no record is scanned twice.
+struct CSVScanner {
+    let path: String
+    let fd: Int32
+    /// Bytes asked of each `read(2)`; tests use tiny chunks to cross every boundary.
+    let chunkSize: Int
+    /// A record longer than this stops the read: without a limit one unclosed
+    /// quote would pull the rest of a large file into memory.
+    let maxRecordBytes: Int
+    var encoding = CSVEncoding.utf8
+
+    // The text buffer: [0, readyEnd) is UTF-8 the scanner may read; [readyEnd, dataEnd)
+    // is raw UTF-8 not yet validated (a sequence cut by the end of a read).
+    var buffer: UnsafeMutablePointer<UInt8>
+    var capacity: Int
+    var dataEnd = 0
+    var readyEnd = 0
+    /// The file has been read to its end and every byte decoded.
+    var exhausted = false
+    var started = false
+
+    enum Decoding {
+        case utf8
+        case utf16(UTF16Decoder)
+        case windows1252
+    }
+    var decoding = Decoding.utf8
+    /// Landing area for reads that must be converted before the scanner sees them.
+    let raw: UnsafeMutablePointer<UInt8>
+    let rawCapacity: Int
+    var sawNonASCII = false
+    /// A UTF-8 file had a byte that is not UTF-8: such bytes are read as Windows-1252 from then on.
+    var utf8Fallback = false
+    var reportedInvalidUTF8 = false
+    /// Buffer offset of the first such byte, until the record holding it is delivered.
+    var invalidUTF8Offset: Int?
+
+    enum State: UInt8 {
+        case recordStart, fieldStart, unquoted, quoted, quoteInQuoted, afterClosingQuote
+    }
+    var state = State.recordStart
+    var pos = 0
+    var recordStart = 0
+    var fieldStart = 0
+    /// The cell being scanned needs unescaping (doubled quotes or text after the closing quote).
+    var fieldDecode = false
+    /// Physical line at `pos`.
+    var line = 1
+    var recordLine = 1
+    /// The last line ended in CR: an LF right after it belongs to the same line end.
+    var skipLF = false
+    var fields: UnsafeMutablePointer<FieldSpan>
+    var fieldCapacity = 32
+    var fieldCount = 0
+    var problems: [CSVProblem] = []
+
+    /// Where one cell lies in `buffer`. A `decode` cell spans its raw text from
+    /// the opening quote and is unescaped when read; any other cell is its value.
+    struct FieldSpan {
+        var start: Int
+        var end: Int
+        var decode: Bool
+    }
+
+    /// What a caller needs to read the record just scanned.
+    struct Scanned {
+        var line: Int
+        var count: Int
+        var buffer: UnsafePointer<UInt8>
+        var fields: UnsafePointer<FieldSpan>
+        var hasProblems: Bool
+    }
+
+    init(path: String, chunkSize: Int, maxRecordBytes: Int) throws(CSVError) {
+        precondition(chunkSize > 0)
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw CSVError(.cannotOpen(Self.systemMessage(errno)), path: path) }
+        self.path = path
+        self.fd = fd
+        self.chunkSize = chunkSize
+        self.maxRecordBytes = maxRecordBytes
+        capacity = chunkSize * 2 + 64
+        buffer = .allocate(capacity: capacity)
+        rawCapacity = max(chunkSize, 4)
+        raw = .allocate(capacity: rawCapacity)
+        fields = .allocate(capacity: fieldCapacity)
+    }
+
+    /// Closes the file and frees the buffers; the scanner is not used again.
+    func release() {
+        close(fd)
+        buffer.deallocate()
+        raw.deallocate()
+        fields.deallocate()
+    }
+
+    /// Scans the next record; nil at the end of the file.
+    mutating func next() throws(CSVError) -> Scanned? {
+        fieldCount = 0
+        if !problems.isEmpty { problems.removeAll(keepingCapacity: true) }
+        if !started { try start() }
+        while true {
+            if scan() { return deliver() }
+            if exhausted { return try finishAtEnd() }
+            try fill()
+        }
+    }
+
+    /// Goes back to the start of the file, as if just opened.
+    mutating func rewind() throws(CSVError) {
+        if lseek(fd, 0, SEEK_SET) < 0 {
+            throw CSVError(.cannotRead(Self.systemMessage(errno)), path: path)
+        }
+        encoding = .utf8
+        dataEnd = 0
+        readyEnd = 0
+        exhausted = false
+        started = false
+        decoding = .utf8
+        sawNonASCII = false
+        utf8Fallback = false
+        reportedInvalidUTF8 = false
+        invalidUTF8Offset = nil
+        state = .recordStart
+        pos = 0
+        recordStart = 0
+        fieldStart = 0
+        fieldDecode = false
+        line = 1
+        recordLine = 1
+        skipLF = false
+        fieldCount = 0
+        problems.removeAll()
+    }
+
+    private mutating func deliver() -> Scanned {
+        attachInvalidUTF8()
+        return Scanned(line: recordLine, count: fieldCount, buffer: buffer, fields: fields,
+                       hasProblems: !problems.isEmpty)
+    }
+
+    /// The input ended: close the record in progress, if any.
+    private mutating func finishAtEnd() throws(CSVError) -> Scanned? {
+        switch state {
+        case .recordStart:
+            return nil
+        case .fieldStart:
+            appendField(start: pos, end: pos, decode: false)
+        case .unquoted:
+            appendField(start: fieldStart, end: pos, decode: false)
+        case .afterClosingQuote:
+            appendField(start: fieldStart, end: pos, decode: true)
+        case .quoteInQuoted:
+            appendQuotedField(closingQuoteEnd: pos)
+        case .quoted:
+            let at = position(of: fieldStart)
+            throw CSVError(.unterminatedQuote, path: path, line: at.line, column: at.column)
+        }
+        state = .recordStart
+        return deliver()
+    }
+
+    // MARK: The state machine
+
+    /// Scans on from `pos`; true when a record is complete, false when more input is needed.
+    mutating func scan() -> Bool {
+        let b = buffer
+        let end = readyEnd
+        var p = pos
+        var line = self.line
+        var state = self.state
+        defer {
+            pos = p
+            self.line = line
+            self.state = state
+        }
+        while true {
+            switch state {
+            case .recordStart:
+                while p < end {
+                    let c = b[p]
+                    if c == CSVByte.lf {
+                        if skipLF { skipLF = false } else { line += 1 }
+                    } else if c == CSVByte.cr {
+                        line += 1
+                        skipLF = true
+                    } else {
+                        break
+                    }
+                    p += 1
+                }
+                if p == end { return false }
+                skipLF = false
+                recordStart = p
+                recordLine = line
+                state = .fieldStart
+
+            case .fieldStart:
+                if p == end { return false }
+                fieldStart = p
+                if b[p] == CSVByte.quote {
+                    fieldDecode = false
+                    p += 1
+                    state = .quoted
+                } else {
+                    state = .unquoted
+                }
+
+            case .unquoted, .afterClosingQuote:
+                var c: UInt8
+                while true {
+                    // Eight bytes at a time up to the next comma, quote, CR or LF.
+                    var found = false
+                    while p + 8 <= end {
+                        let special = Self.specialBytes(in: UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self))
+                        if special != 0 {
+                            p += special.trailingZeroBitCount &>> 3
+                            found = true
+                            break
+                        }
+                        p += 8
+                    }
+                    if !found {
+                        while p < end, !Self.isSpecial(b[p]) { p += 1 }
+                        if p == end { return false }
+                    }
+                    c = b[p]
+                    guard c == CSVByte.quote else { break }
+                    if state == .unquoted { noteProblem(.strayQuote, at: p, line: line) }
+                    p += 1
+                }
+                appendField(start: fieldStart, end: p, decode: state == .afterClosingQuote)
+                p += 1
+                if c == CSVByte.comma {
+                    state = .fieldStart
+                    continue
+                }
+                line += 1
+                skipLF = c == CSVByte.cr
+                state = .recordStart
+                return true
+
+            case .quoted:
+                guard let found = memchr(b + p, Int32(CSVByte.quote), end - p) else {
+                    line += Self.lineBreaks(b, from: p, to: end)
+                    p = end
+                    return false
+                }
+                let q = UnsafeMutableRawPointer(b).distance(to: found)
+                line += Self.lineBreaks(b, from: p, to: q)
+                p = q + 1
+                state = .quoteInQuoted
+
+            case .quoteInQuoted:
+                if p == end { return false }
+                let c = b[p]
+                if c == CSVByte.quote {
+                    fieldDecode = true
+                    p += 1
+                    state = .quoted
+                } else if c == CSVByte.comma || c == CSVByte.lf || c == CSVByte.cr {
+                    appendQuotedField(closingQuoteEnd: p)
+                    p += 1
+                    if c == CSVByte.comma {
+                        state = .fieldStart
+                        continue
+                    }
+                    line += 1
+                    skipLF = c == CSVByte.cr
+                    state = .recordStart
+                    return true
+                } else {
+                    fieldDecode = true
+                    noteProblem(.textAfterClosingQuote, at: p - 1, line: line)
+                    state = .afterClosingQuote
+                }
+            }
+        }
+    }
+
+    /// A mask with the top bit set in each byte of `word` that is a comma,
+    /// quote, CR or LF. Bits can also be set above a real match (borrows), never
+    /// below one, so the lowest set bit always marks the first such byte.
+    @inline(__always)
+    static func specialBytes(in word: UInt64) -> UInt64 {
+        let w = UInt64(littleEndian: word)
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 {
+            (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+        }
+        return zeroBytes(w ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroBytes(w ^ 0x2222_2222_2222_2222)
+            | zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D)
+    }
+
+    @inline(__always)
+    static func isSpecial(_ c: UInt8) -> Bool {
+        c <= CSVByte.comma && (c == CSVByte.comma || c == CSVByte.quote || c == CSVByte.lf || c == CSVByte.cr)
+    }
+
+    /// Line ends inside a quoted cell: LF, CR and CRLF each count once. The
+    /// byte before `from` is always in the buffer (at least the opening quote),
+    /// so a CRLF split across two reads is still counted once.
+    static func lineBreaks(_ b: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int {
+        var n = 0
+        var i = from
+        while i < to {
+            let c = b[i]
+            if c <= CSVByte.cr {
+                if c == CSVByte.cr || (c == CSVByte.lf && b[i - 1] != CSVByte.cr) { n += 1 }
+            }
+            i += 1
+        }
+        return n
+    }
+
+    @inline(__always)
+    mutating func appendField(start: Int, end: Int, decode: Bool) {
+        if fieldCount == fieldCapacity { growFields() }
+        fields[fieldCount] = FieldSpan(start: start, end: end, decode: decode)
+        fieldCount += 1
+    }
+
+    /// Ends a quoted cell whose closing quote is just before `closingQuoteEnd`.
+    @inline(__always)
+    mutating func appendQuotedField(closingQuoteEnd end: Int) {
+        if fieldDecode {
+            appendField(start: fieldStart, end: end, decode: true)
+        } else {
+            appendField(start: fieldStart + 1, end: end - 1, decode: false)
+        }
+    }
+
+    private mutating func growFields() {
+        let bigger = UnsafeMutablePointer<FieldSpan>.allocate(capacity: fieldCapacity * 2)
+        bigger.moveInitialize(from: fields, count: fieldCount)
+        fields.deallocate()
+        fields = bigger
+        fieldCapacity *= 2
+    }
+
+    // MARK: Positions and problems
+
+    /// Line and character column of a buffer offset inside the current record.
+    func position(of offset: Int) -> (line: Int, column: Int) {
+        let b = buffer
+        var line = recordLine
+        var lineStart = recordStart
+        var i = recordStart
+        while i < offset {
+            let c = b[i]
+            if c == CSVByte.lf {
+                if i == recordStart || b[i - 1] != CSVByte.cr { line += 1 }
+                lineStart = i + 1
+            } else if c == CSVByte.cr {
+                line += 1
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return (line, Self.characters(b, from: lineStart, to: offset) + 1)
+    }
+
+    /// Character column of `offset` when the scanner is on that offset's line.
+    func column(of offset: Int) -> Int {
+        let b = buffer
+        var lineStart = offset
+        while lineStart > recordStart, b[lineStart - 1] != CSVByte.lf, b[lineStart - 1] != CSVByte.cr { lineStart -= 1 }
+        return Self.characters(b, from: lineStart, to: offset) + 1
+    }
+
+    static func characters(_ b: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int {
+        var n = 0
+        for i in from..<max(from, to) where b[i] & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
+    mutating func noteProblem(_ kind: CSVProblem.Kind, at offset: Int, line: Int) {
+        problems.append(CSVProblem(kind: kind, line: line, column: column(of: offset), field: fieldCount))
+    }
+
+    /// Reports the first non-UTF-8 byte of a mixed file on the record that holds it.
+    private mutating func attachInvalidUTF8() {
+        guard let offset = invalidUTF8Offset, offset < pos else { return }
+        invalidUTF8Offset = nil
+        let at = position(of: max(offset, recordStart))
+        var field = 0
+        for i in 0..<fieldCount where fields[i].start <= offset { field = i }
+        problems.append(CSVProblem(kind: .invalidUTF8, line: at.line, column: at.column, field: field))
+    }
+
+    static func systemMessage(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}
+
+/// The bytes RFC 4180 gives meaning to.
+enum CSVByte {
+    static let lf: UInt8 = 0x0A
+    static let cr: UInt8 = 0x0D
+    static let quote: UInt8 = 0x22
+    static let comma: UInt8 = 0x2C
+}
