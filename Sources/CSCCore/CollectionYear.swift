@@ -25,12 +25,14 @@ public struct CollectionYear: Hashable, Comparable, Sendable, CustomStringConver
             guard let start = Int(digits.prefix(4)), let end = Int(digits.suffix(2)), (start + 1) % 100 == end else { return nil }
             startYear = start
         } else if t.count == 4, digits.count == 4, let n = Int(t) {
-            if n >= 1990 {
-                startYear = n - 1
-            } else {
-                let a = n / 100, b = n % 100
-                guard (a + 1) % 100 == b else { return nil }
+            let a = n / 100, b = n % 100
+            if (a + 1) % 100 == b {
+                // `2425` is 2024-25; `2021` reads the same either way (2020-21).
                 startYear = 2000 + a
+            } else if (1990...2100).contains(n) {
+                startYear = n - 1  // a bare end year, as the DfE names returns
+            } else {
+                return nil
             }
         } else {
             return nil

@@ -10,10 +10,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01; negative before it.
     public let daysSinceEpoch: Int32
 
+    @inlinable
     public init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
 
     /// The day with this year, month (1–12) and day of month, or nil when no
     /// such day exists (30 February, month 13, year 0).
+    @inlinable
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
@@ -105,12 +107,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         if let d = Day(iso: text) { self = d } else if let d = Day(uk: text) { self = d } else { return nil }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func digit(_ b: UInt8) -> Int? {
         let v = Int(b) - 48
         return (0...9).contains(v) ? v : nil
     }
 
+    /// Parses `YYYY-MM-DD` from bytes; inlinable so readers in other modules
+    /// get a specialised, allocation-free version on their hot paths.
+    @inlinable
     public static func parseISO<C: RandomAccessCollection>(_ b: C) -> Day? where C.Element == UInt8, C.Index == Int {
         guard b.count == 10 else { return nil }
         let s = b.startIndex
@@ -121,6 +126,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
     }
 
+    @inlinable
     public static func parseUK<C: RandomAccessCollection>(_ b: C) -> Day? where C.Element == UInt8, C.Index == Int {
         guard b.count == 10 else { return nil }
         let s = b.startIndex
@@ -133,8 +139,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     // MARK: Civil calendar (Howard Hinnant's algorithms)
 
+    @inlinable
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
+    @inlinable
     public static func daysIn(month m: Int, year y: Int) -> Int {
         switch m {
         case 2: return isLeap(y) ? 29 : 28
@@ -143,6 +151,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    @inlinable
     static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
