@@ -1,0 +1,31 @@
+import CSCCore
+
+/// What `Synthesizer.write` produced.
+public struct SynthResult: Sendable {
+    /// Paths written, relative to the output directory, e.g. `cin/cin_2024-25.xml`.
+    public var files: [String]
+    /// Children written to the CIN census.
+    public var children: Int
+    /// Canonical records a reader of the written files produces, per table.
+    public var records: [CanonicalTable: Int]
+}
+
+/// `cscpipe synth`: a coherent synthetic council written in the statutory formats.
+public enum Synthesizer {
+    /// The synthetic council the options describe, without writing anything.
+    /// Traps on invalid options; `write` reports them as errors instead.
+    public static func council(_ options: SynthOptions) -> SyntheticCouncil {
+        SyntheticCouncil(options)
+    }
+
+    /// Generates the council and writes its inputs under `directory`
+    /// (created if needed): for now `cin/cin_<YYYY-YY>.xml`, the CIN census of
+    /// the collection year containing the as-of date.
+    public static func write(_ options: SynthOptions, to directory: String) throws -> SynthResult {
+        try options.validate()
+        let council = SyntheticCouncil(options)
+        let census = CINCensusWriter(council: council)
+        let counts = try census.write(toDirectory: directory)
+        return SynthResult(files: [census.relativePath], children: counts[.children] ?? 0, records: counts)
+    }
+}
