@@ -1,0 +1,154 @@
+import CSCCore
+import Extractors
+import Foundation
+import Logging
+import Synthesis
+
+/// `cscpipe bench`: throughput of the CIN extraction and of a whole run on a
+/// large synthetic council, next to `xmllint --stream --noout` on the same
+/// file in the same process run, so the comparison survives a noisy machine.
+public struct Benchmark {
+    public struct Options: Sendable {
+        public var children: Int
+        public var seed: UInt64
+        public var rounds: Int
+        public var folder: String
+        public var asOf: Day
+        public var referenceFolder: String
+
+        public init(children: Int, seed: UInt64, rounds: Int, folder: String, asOf: Day, referenceFolder: String) {
+            self.children = children
+            self.seed = seed
+            self.rounds = rounds
+            self.folder = folder
+            self.asOf = asOf
+            self.referenceFolder = referenceFolder
+        }
+    }
+
+    public let options: Options
+    public let report: @Sendable (String) -> Void
+
+    public init(options: Options, report: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.report = report
+    }
+
+    public func run() throws {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: options.folder, withIntermediateDirectories: true)
+        let reference = try ReferenceData.load(folder: options.referenceFolder)
+
+        let synthStart = ContinuousClock.now
+        let synth = try Synthesizer.write(SynthOptions(children: options.children, seed: options.seed, asOf: options.asOf),
+                                          to: options.folder)
+        let synthTime = seconds(since: synthStart)
+        guard let cinFile = synth.files.first(where: { $0.hasPrefix("cin/") }) else {
+            throw BenchmarkError("the synthetic council has no CIN census file")
+        }
+        let path = options.folder + "/" + cinFile
+        let bytes = Double((try fm.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0)
+        let mb = bytes / 1_000_000
+        report("synthetic council: \(options.children) children, \(cinFile) \(String(format: "%.1f", mb)) MB, written in \(String(format: "%.2f", synthTime)) s")
+
+        var xmllintTimes: [Double] = []
+        var extractTimes: [Double] = []
+        var children = 0, records = 0
+        for _ in 0..<options.rounds {
+            // Interleave the two so drift on a shared machine hits both alike.
+            if let t = try Self.timeXmllint(path) { xmllintTimes.append(t) }
+            let sink = CountingOnlySink()
+            let t0 = ContinuousClock.now
+            let summary = try CINCensusReader(codes: reference.codes).read(path: path, displayName: cinFile, year: nil, into: sink)
+            extractTimes.append(seconds(since: t0))
+            children = summary.children
+            records = sink.records
+        }
+
+        report("")
+        report(pad("stage", 38) + pad("median s", 10) + pad("MB/s", 9) + pad("children/s", 12) + "records/s")
+        if xmllintTimes.isEmpty {
+            report(pad("xmllint --stream --noout", 38) + "not installed (apt-get install libxml2-utils)")
+        } else {
+            let t = median(xmllintTimes)
+            report(pad("xmllint --stream --noout (baseline)", 38) + pad(f(t), 10) + pad(f(mb / t, 1), 9) + pad(f(Double(children) / t, 0), 12) + "-")
+        }
+        let e = median(extractTimes)
+        report(pad("cscpipe CIN extraction", 38) + pad(f(e), 10) + pad(f(mb / e, 1), 9) + pad(f(Double(children) / e, 0), 12) + f(Double(records) / e, 0))
+        if !xmllintTimes.isEmpty {
+            report("extraction / xmllint time ratio: \(f(e / median(xmllintTimes))) (below 1.00 is faster than the bare parse)")
+        }
+
+        // A whole run: extract, merge, datasets, warehouse, exception report, publish.
+        let pipelinePath = options.folder + "/bench.yaml"
+        let referencePath = options.referenceFolder.hasPrefix("/") ? options.referenceFolder
+            : fm.currentDirectoryPath + "/" + options.referenceFolder
+        try """
+        name: bench
+        as_of: \(options.asOf.iso)
+        output: out
+        reference: \(referencePath)
+        fail_on: { fatal: 1 }
+        keep_runs: 0
+        inputs:
+          - kind: cin-census
+            path: cin/*.xml
+        """.write(toFile: pipelinePath, atomically: true, encoding: .utf8)
+        let definition = try PipelineLoader.load(path: pipelinePath)
+        let logger = Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
+        let runStart = ContinuousClock.now
+        let result = PipelineRunner(definition: definition, logger: logger).run()
+        let runTime = seconds(since: runStart)
+        let total = result.records.values.reduce(0, +)
+        report(pad("whole run (published: \(result.published))", 38) + pad(f(runTime), 10) + pad(f(mb / runTime, 1), 9)
+               + pad(f(Double(children) / runTime, 0), 12) + f(Double(total) / runTime, 0))
+        report("peak memory of this process: \(Self.peakMemoryMB()) MB")
+    }
+
+    static func timeXmllint(_ path: String) throws -> Double? {
+        let candidates = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"]
+        guard let exe = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = ["--stream", "--noout", path]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        let t0 = ContinuousClock.now
+        try p.run()
+        p.waitUntilExit()
+        let d = ContinuousClock.now - t0
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    static func peakMemoryMB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss / 1024  // kilobytes on Linux
+    }
+
+    private func seconds(since t0: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - t0
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    private func median(_ xs: [Double]) -> Double {
+        let s = xs.sorted()
+        return s.isEmpty ? 0 : s[s.count / 2]
+    }
+
+    private func f(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
+    private func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+}
+
+struct BenchmarkError: Error, CustomStringConvertible {
+    let description: String
+    init(_ d: String) { description = d }
+}
+
+/// Counts records and drops them: the extraction benchmark measures reading, not storing.
+final class CountingOnlySink: RecordSink {
+    private(set) var records = 0
+    private(set) var issues = 0
+    func accept(_ record: Record) { records += 1 }
+    func report(_ issue: Issue) { issues += 1 }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// `cscpipe validate`: everything a run would refuse, found before a run.
+public enum PipelineValidator {
+    /// Checks the pipeline file, its reference data and that every input
+    /// names at least one file. Returns a short report; throws the first problem.
+    public static func validate(path: String) throws(ConfigError) -> String {
+        let definition = try PipelineLoader.load(path: path)
+        let reference: ReferenceData
+        do {
+            reference = try ReferenceData.load(folder: definition.reference)
+        } catch {
+            throw ConfigError(file: path, line: nil, key: "reference", message: "\(error)")
+        }
+        var lines = ["\(path): ok, pipeline `\(definition.name)`"]
+        for input in definition.inputs {
+            let files = InputFiles.expand(resolvedPattern: input.resolvedPattern, pattern: input.pattern)
+            if files.isEmpty {
+                throw ConfigError(file: path, line: input.line, key: "path",
+                                  message: "no file matches `\(input.pattern)` (resolved against the pipeline's folder: \(input.resolvedPattern))")
+            }
+            lines.append("  \(input.kind.rawValue): \(input.pattern) (\(files.count) file\(files.count == 1 ? "" : "s"))")
+        }
+        lines.append("  reference: \(reference.codes.lists.count) code lists, \(reference.calendar.holidays.count) bank holidays")
+        lines.append("  output: \(definition.output)")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,49 @@
+import CSCCore
+import Extractors
+
+/// What reading one input file gave, for the manifest and the progress line.
+struct InputFileSummary: Sendable {
+    var detected: String
+    var records: Int
+    var issues: Int
+}
+
+/// Counts what passes through to the run's datasets, per file.
+final class CountingSink: RecordSink {
+    let target: RecordSink
+    private(set) var records = 0
+    private(set) var issues = 0
+
+    init(_ target: RecordSink) { self.target = target }
+
+    func accept(_ record: Record) {
+        records += 1
+        target.accept(record)
+    }
+
+    func report(_ issue: Issue) {
+        issues += 1
+        target.report(issue)
+    }
+}
+
+/// Reads one file of one pipeline input with the reader for its kind.
+struct InputReading {
+    let reference: ReferenceData
+
+    func read(_ file: InputFiles.Match, of input: PipelineDefinition.Input, into sink: RecordSink) throws(UnreadableInput) -> InputFileSummary {
+        let counter = CountingSink(sink)
+        let detected: String
+        switch input.kind {
+        case .cinCensus:
+            let s = try CINCensusReader(codes: reference.codes)
+                .read(path: file.path, displayName: file.displayName, year: input.year, into: counter)
+            let year = s.collectionYear.map { " \($0)" } ?? ""
+            detected = "CIN census\(year), LA \(s.laCode.isEmpty ? "?" : s.laCode), \(s.children) children"
+        case .ssda903, .mapped, .audits, .annexA:
+            // The loader refuses these kinds before a run starts (InputKind.supported).
+            preconditionFailure("\(input.kind.rawValue) reaches the runner but has no reader")
+        }
+        return InputFileSummary(detected: detected, records: counter.records, issues: counter.issues)
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import CSCCore
+import Foundation
+import Pipeline
+
+extension CSCPipe {
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure CIN extraction and whole-run throughput on a synthetic council, next to xmllint on the same file.",
+            discussion: "Build in release mode first: swift run -c release cscpipe bench")
+
+        @Option(help: "Children in the synthetic council.")
+        var children: Int = 100_000
+
+        @Option(help: "Random seed.")
+        var seed: UInt64 = 1
+
+        @Option(help: "Rounds of each measurement (the median is reported).")
+        var rounds: Int = 3
+
+        @Option(help: "Working folder (default: a new temporary folder, removed afterwards).")
+        var dir: String?
+
+        @Option(help: "Reference data folder.")
+        var reference: String = "pipelines/reference"
+
+        func run() throws {
+            let folder = dir ?? NSTemporaryDirectory() + "cscpipe-bench-\(ProcessInfo.processInfo.processIdentifier)"
+            defer { if dir == nil { try? FileManager.default.removeItem(atPath: folder) } }
+            let options = Benchmark.Options(children: children, seed: seed, rounds: max(1, rounds), folder: folder,
+                                            asOf: Day(iso: "2025-11-14")!, referenceFolder: reference)
+            do {
+                try Benchmark(options: options, report: { print($0) }).run()
+            } catch {
+                StandardError.write("error: \(error)\n")
+                throw ExitCode(2)
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import CSCCore
+import Foundation
+import Pipeline
+import Synthesis
+import Testing
+
+@Suite("Synthetic council round trip")
+struct SynthRoundTripTests {
+    /// What synth writes is exactly what a run loads back: every record, value
+    /// and source line, for a year with `Sex` and one with `GenderCurrent`.
+    @Test("synth, then run, gives back exactly the records synth wrote", arguments: ["2025-11-14", "2023-06-30"])
+    func roundTrip(asOf: String) throws {
+        let ws = try Workspace()
+        let options = SynthOptions(children: 150, seed: 7, asOf: Day(iso: asOf)!)
+        let written = try Synthesizer.write(options, to: ws.path + "/synth")
+        let council = Synthesizer.council(options)
+        let cinFile = try #require(written.files.first { $0.hasPrefix("cin/") })
+        let expected = council.cinCensusRecords(sourceFile: "synth/" + cinFile)
+
+        let r = try ws.run(inputs: [("cin-census", "synth/cin/*.xml")], asOf: asOf, failOn: "{ error: 1 }")
+        #expect(r.outcome == .complete, "a synthetic council has no errors: \(r.outcome)")
+        for table in CanonicalTable.allCases {
+            let rows = try ws.csvRows("out/latest/datasets/\(table.name).csv").dropFirst()
+            let want = (expected[table] ?? []).map { $0.values + [$0.source.file, $0.source.line] }
+            #expect(rows.count == want.count, "\(table.name): \(rows.count) rows, synth wrote \(want.count)")
+            #expect(Set(rows.map { $0.joined(separator: ",") }) == Set(want.map { $0.joined(separator: ",") }),
+                    "\(table.name) differs")
+        }
+        #expect(r.records[.children] == options.children)
+    }
+}
