@@ -23,22 +23,9 @@ extension CINCensusParser {
         return ""
     }
 
-    /// The same test as `Day(iso:)`, on bytes and without its generic entry
-    /// point, which cannot be specialised across modules.
-    static func isCalendarDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return false }
-        func number(_ from: Int, _ to: Int) -> Int? {
-            var n = 0
-            for i in from..<to {
-                let d = Int(b[i]) &- 0x30
-                guard d >= 0 && d <= 9 else { return nil }
-                n = n * 10 + d
-            }
-            return n
-        }
-        guard let year = number(0, 4), let month = number(5, 7), let day = number(8, 10) else { return false }
-        return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= Day.daysIn(month: month, year: year)
-    }
+    /// The same test as `Day(iso:)`, on the element's bytes without making a String.
+    @inline(__always)
+    static func isCalendarDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool { Day.parseISO(b) != nil }
 
     /// A code valid in the file's collection year, as the canonical model stores it.
     mutating func code(_ bytes: UnsafeBufferPointer<UInt8>, _ name: CINCodeListName, _ element: CINElement,

@@ -111,6 +111,10 @@ public struct PipelineRunner {
                                   message: "the file cannot be opened: \(PipelineLoader.reason(error))")
                     break inputs
                 }
+                if digest.bytes >= 10_000_000 {
+                    // A long read gets a line before it starts, so a terminal never sits silent.
+                    logger.info("reading \(file.displayName) (\(String(format: "%.1f", Double(digest.bytes) / 1e6)) MB)…")
+                }
                 do {
                     let summary = try reading.read(file, of: input, into: datasets)
                     manifestInputs.append(.init(path: file.displayName, kind: input.kind.rawValue, detected: summary.detected,
