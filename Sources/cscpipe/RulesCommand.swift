@@ -8,7 +8,7 @@ extension CSCPipe {
 
         /// Every rule the exception report can name, in the order a data team
         /// meets them: reading a file, then the values in it.
-        static var all: [Rule] { Rule.inputRules + Rule.csvRules }
+        static var all: [Rule] { Rule.inputRules + Rule.csvRules + Rule.ssda903Rules }
 
         func run() throws {
             print("rule\tseverity\tmessage\ttables")

@@ -77,3 +77,51 @@ struct CalibrationTests {
         #expect(ours == theirs)
     }
 }
+
+/// The calibration council's CIN census and SSDA903 files together, in the
+/// order its README gives: the looked-after tables and the children merged
+/// across both returns must equal the expected datasets whole.
+@Suite("Calibration council, CIN census and SSDA903")
+struct CalibrationWith903Tests {
+    static let tables: [CanonicalTable] = [
+        .children, .referrals, .assessments, .cin_plans, .section47, .cp_plans, .cp_reviews,
+        .cla_episodes, .cla_reviews, .missing_episodes, .care_leavers,
+    ]
+
+    @Test("Merged children and looked-after tables equal the expected datasets")
+    func mergedTables() throws {
+        guard let shared = sharedFolder else {
+            print("skipped: ../shared/calibration is absent")
+            return
+        }
+        let ws = try Workspace()
+        for folder in ["cin", "ssda903"] {
+            try FileManager.default.createSymbolicLink(atPath: ws.path + "/" + folder,
+                                                       withDestinationPath: shared + "/calibration/" + folder)
+        }
+        var inputs = """
+              - kind: cin-census
+                path: cin/cin_2024-25.xml
+              - kind: cin-census
+                path: cin/cin_2025-26_inyear.xml
+
+            """
+        for year in ["2023-24", "2024-25", "2025-26"] {
+            inputs += "  - kind: ssda903\n    path: ssda903/\(year)/*.csv\n    year: \(year)\n"
+        }
+        let r = try ws.run(inputsYAML: inputs)
+        #expect(r.published, "\(r.outcome)")
+        let expected = shared + "/calibration/expected"
+        for table in Self.tables {
+            let ours = try ws.read("out/latest/datasets/\(table.name).csv")
+            let theirs = try String(contentsOfFile: expected + "/datasets/\(table.name).csv", encoding: .utf8)
+            #expect(ours == theirs, "datasets/\(table.name).csv differs from the calibration")
+        }
+        let report = try CSVReader.readAll(path: ws.path + "/out/latest/exceptions.csv")
+        let planted = try CSVReader.readAll(path: expected + "/issues.csv")
+        for row in planted.rows where row[2].hasPrefix("ssda903/") {
+            #expect(report.rows.contains { $0[0] == row[0] && $0[3] == row[2] && $0[4] == row[3] && $0[7] == row[6] },
+                    "missing issue \(row)")
+        }
+    }
+}

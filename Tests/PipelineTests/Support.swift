@@ -42,6 +42,12 @@ final class Workspace {
     /// Writes `pipeline.yaml` reading `inputs` (kind, path) and runs it.
     func run(inputs: [(String, String)], asOf: String = "2025-11-14", failOn: String = "{ error: 100 }",
              extra: String = "") throws -> PipelineRunner.Result {
+        try run(inputsYAML: inputs.map { "  - kind: \($0.0)\n    path: \($0.1)\n" }.joined(), asOf: asOf, failOn: failOn, extra: extra)
+    }
+
+    /// Writes `pipeline.yaml` with `inputsYAML` as its `inputs:` list and runs it.
+    func run(inputsYAML: String, asOf: String = "2025-11-14", failOn: String = "{ error: 100 }",
+             extra: String = "") throws -> PipelineRunner.Result {
         var yaml = """
             name: test
             as_of: \(asOf)
@@ -52,7 +58,7 @@ final class Workspace {
             inputs:
 
             """
-        for (kind, p) in inputs { yaml += "  - kind: \(kind)\n    path: \(p)\n" }
+        yaml += inputsYAML
         try write("pipeline.yaml", yaml)
         let definition = try PipelineLoader.load(path: path + "/pipeline.yaml")
         return PipelineRunner(definition: definition, logger: quietLogger).run()

@@ -11,7 +11,7 @@ public struct ReferenceData: Sendable {
 
     /// Code lists every reader of this release relies on; a missing one is a
     /// broken installation, reported before any input is read.
-    public static let requiredLists = CINCensusReader.requiredCodeLists
+    public static let requiredLists = CINCensusReader.requiredCodeLists + SSDA903Reader.requiredCodeLists
 
     public static let bankHolidaysFile = "bank-holidays-england-and-wales.csv"
 

@@ -40,7 +40,12 @@ struct InputReading {
                 .read(path: file.path, displayName: file.displayName, year: input.year, into: counter)
             let year = s.collectionYear.map { " \($0)" } ?? ""
             detected = "CIN census\(year), LA \(s.laCode.isEmpty ? "?" : s.laCode), \(s.children) children"
-        case .ssda903, .mapped, .audits, .annexA:
+        case .ssda903:
+            let s = try SSDA903Reader(codes: reference.codes)
+                .read(path: file.path, displayName: file.displayName, year: input.year, into: counter)
+            let converted = s.encoding == "utf-8" || s.encoding == "utf-8-bom" ? "" : ", converted from \(s.encoding)"
+            detected = "SSDA903 \(s.table.rawValue) \(s.collectionYear) (year from \(s.yearSource)), \(s.rows) rows\(converted)"
+        case .mapped, .audits, .annexA:
             // The loader refuses these kinds before a run starts (InputKind.supported).
             preconditionFailure("\(input.kind.rawValue) reaches the runner but has no reader")
         }

@@ -1,0 +1,96 @@
+import CSCCore
+
+/// Byte-level reading of 903 cells: trimming, `DD/MM/YYYY` dates and
+/// postcode shapes, without making a String first.
+enum SSDA903Bytes {
+    /// `bytes` without surrounding spaces, tabs, line breaks or no-break
+    /// spaces (the same blanks `CSVRecord.trimmedString` drops).
+    @inline(__always)
+    static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var start = 0
+        var end = bytes.count
+        while start < end {
+            let b = bytes[start]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                start += 1
+            } else if b == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 {
+                start += 2
+            } else {
+                break
+            }
+        }
+        while end > start {
+            let b = bytes[end - 1]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                end -= 1
+            } else if b == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 {
+                end -= 2
+            } else {
+                break
+            }
+        }
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    /// A `DD/MM/YYYY` date that is a real calendar day, as year, month and day;
+    /// nil for anything else (`31/02/2024`, `1/2/2024`, `2024-02-01`).
+    @inline(__always)
+    static func ukDate(_ b: UnsafeRawBufferPointer) -> (year: Int, month: Int, day: Int)? {
+        guard b.count == 10, b[2] == 0x2F, b[5] == 0x2F,
+              let day = number(b, 0, 2), let month = number(b, 3, 5), let year = number(b, 6, 10),
+              year >= 1, month >= 1, month <= 12, day >= 1, day <= Day.daysIn(month: month, year: year)
+        else { return nil }
+        return (year, month, day)
+    }
+
+    /// `YYYY-MM-DD` for a cell `ukDate` accepted, rearranged from its bytes.
+    @inline(__always)
+    static func isoFromUK(_ b: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: 10) { out in
+            out[0] = b[6]; out[1] = b[7]; out[2] = b[8]; out[3] = b[9]
+            out[4] = 0x2D
+            out[5] = b[3]; out[6] = b[4]
+            out[7] = 0x2D
+            out[8] = b[0]; out[9] = b[1]
+            return 10
+        }
+    }
+
+    /// True for `YYYY-MM-DD`: a date written the CIN census way, worth naming in the message.
+    static func looksISO(_ b: UnsafeRawBufferPointer) -> Bool {
+        b.count == 10 && b[4] == 0x2D && b[7] == 0x2D && number(b, 0, 4) != nil && number(b, 5, 7) != nil
+            && number(b, 8, 10) != nil
+    }
+
+    /// The whole number in `b[from..<to]`, all digits; nil otherwise.
+    @inline(__always)
+    static func number(_ b: UnsafeRawBufferPointer, _ from: Int, _ to: Int) -> Int? {
+        var n = 0
+        for i in from..<to {
+            let d = Int(b[i]) &- 0x30
+            guard d >= 0 && d <= 9 else { return nil }
+            n = n * 10 + d
+        }
+        return n
+    }
+
+    /// A full UK postcode in capitals with one space: outward code `A9`, `A99`,
+    /// `AA9`, `AA99`, `A9A` or `AA9A`, then inward code `9AA` (or `GIR 0AA`).
+    static func isPostcode(_ b: UnsafeRawBufferPointer) -> Bool {
+        let n = b.count
+        guard n >= 6, n <= 8, b[n - 4] == 0x20 else { return false }
+        guard isDigit(b[n - 3]), isLetter(b[n - 2]), isLetter(b[n - 1]) else { return false }
+        let outward = n - 4
+        func l(_ i: Int) -> Bool { isLetter(b[i]) }
+        func d(_ i: Int) -> Bool { isDigit(b[i]) }
+        switch outward {
+        case 2: return l(0) && d(1)
+        case 3: return l(0) && ((d(1) && (d(2) || l(2))) || (l(1) && d(2))) || (b[0] == 0x47 && b[1] == 0x49 && b[2] == 0x52)
+        case 4: return l(0) && l(1) && d(2) && (d(3) || l(3))
+        default: return false
+        }
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    @inline(__always) static func isLetter(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
+}
