@@ -1,0 +1,53 @@
+import CSCCore
+import Testing
+import Transformers
+
+@Suite("903 integrity: every child is in Header (INT01–INT09)")
+struct IntegrityChildNotInHeaderTests {
+    typealias F = IntegrityFixtures
+
+    @Test("A child in Episodes, Reviews, AD1 or UASC with no Header row is reported once per row, with its own code")
+    func orphansReported() {
+        let issues = SSDA903Integrity.check([
+            ("Header", [F.header("A1", line: 2)]),
+            ("Episodes", [F.episode("A1", "2024-01-01", line: 2), F.episode("B2", "2024-02-01", "2024-03-01", rec: "X1", line: 3),
+                          F.episode("B2", "2024-03-01", line: 4)]),
+            ("Reviews", [F.review("B2", "2024-02-10", line: 5)]),
+            ("AD1", [F.adoption("C3", line: 2)]),
+            ("UASC", [F.uasc("D4", line: 7)]),
+        ])
+        #expect(issues.map(\.rule) == ["INT01", "INT03", "INT03", "INT08", "INT09"])
+        let episodes = issues.filter { $0.rule == "INT03" }
+        #expect(episodes.map(\.line) == [3, 4])
+        #expect(episodes.allSatisfy { $0.childID == "B2" && $0.column == "CHILD" && $0.dataset == "cla_episodes" })
+        #expect(episodes.allSatisfy { $0.severity == .error && $0.file == "episodes.csv" && !$0.hint.isEmpty })
+        #expect(issues.first { $0.rule == "INT08" }?.message == "child B2 is in Reviews but has no row in Header")
+    }
+
+    @Test("SWEpisodes has no INT code and gets child-not-in-header")
+    func socialWorkerEpisodes() {
+        let issues = SSDA903Integrity.check([
+            ("Header", [F.header("A1", line: 2)]),
+            ("SWEpisodes", [F.allocation("A1", worker: "SW1", line: 2), F.allocation("Z9", worker: "SW1", line: 3)]),
+        ])
+        #expect(issues.map(\.rule) == ["child-not-in-header"])
+        #expect(issues.first?.line == 3)
+    }
+
+    @Test("Children all in Header raise nothing")
+    func allPresent() {
+        let issues = SSDA903Integrity.check([
+            ("Header", [F.header("A1", line: 2), F.header("B2", line: 3)]),
+            ("Episodes", [F.episode("A1", "2024-01-01", line: 2), F.episode("B2", "2024-02-01", line: 3)]),
+            ("OC3", [F.careLeaver("B2", dob: "2015-03-01", line: 2)]),
+        ])
+        #expect(issues.isEmpty)
+    }
+
+    @Test("An empty Header file leaves every child orphaned; no Header file at all checks nothing")
+    func headerFilePresence() {
+        let episodes = [F.episode("A1", "2024-01-01", line: 2)]
+        #expect(SSDA903Integrity.check([("Header", []), ("Episodes", episodes)]).map(\.rule) == ["INT03"])
+        #expect(SSDA903Integrity.check([("Episodes", episodes)]).isEmpty)
+    }
+}
