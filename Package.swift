@@ -40,7 +40,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "cscpipe", dependencies: [
-            "Pipeline", "CSCCore", "Synthesis", "Extractors",
+            "Pipeline", "CSCCore", "Synthesis", "Extractors", "Transformers",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

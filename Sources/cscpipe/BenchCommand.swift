@@ -6,7 +6,7 @@ import Pipeline
 extension CSCPipe {
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Measure CIN extraction and whole-run throughput on a synthetic council, next to xmllint on the same file.",
+            abstract: "Measure CIN extraction, whole-run and SSDA903 throughput on synthetic data, next to xmllint and wc on the same files.",
             discussion: "Build in release mode first: swift run -c release cscpipe bench")
 
         @Option(help: "Children in the synthetic council.")
@@ -21,6 +21,9 @@ extension CSCPipe {
         @Option(help: "Working folder (default: a new temporary folder, removed afterwards).")
         var dir: String?
 
+        @Option(help: "Rows in the synthetic SSDA903 Episodes file (0 skips that part).")
+        var episodeRows: Int = 1_000_000
+
         @Option(help: "Reference data folder.")
         var reference: String = "pipelines/reference"
 
@@ -28,7 +31,8 @@ extension CSCPipe {
             let folder = dir ?? NSTemporaryDirectory() + "cscpipe-bench-\(ProcessInfo.processInfo.processIdentifier)"
             defer { if dir == nil { try? FileManager.default.removeItem(atPath: folder) } }
             let options = Benchmark.Options(children: children, seed: seed, rounds: max(1, rounds), folder: folder,
-                                            asOf: Day(iso: "2025-11-14")!, referenceFolder: reference)
+                                            asOf: Day(iso: "2025-11-14")!, referenceFolder: reference,
+                                            episodeRows: episodeRows)
             do {
                 try Benchmark(options: options, report: { print($0) }).run()
             } catch {

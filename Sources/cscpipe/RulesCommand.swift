@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSCCore
 import Extractors
+import Transformers
 
 extension CSCPipe {
     struct Rules: ParsableCommand {
@@ -8,7 +9,7 @@ extension CSCPipe {
 
         /// Every rule the exception report can name, in the order a data team
         /// meets them: reading a file, then the values in it.
-        static var all: [Rule] { Rule.inputRules + Rule.csvRules + Rule.ssda903Rules }
+        static var all: [Rule] { Rule.inputRules + Rule.csvRules + Rule.ssda903Rules + SSDA903Integrity.rules }
 
         func run() throws {
             print("rule\tseverity\tmessage\ttables")

@@ -15,8 +15,12 @@ public struct Benchmark {
         public var folder: String
         public var asOf: Day
         public var referenceFolder: String
+        /// Rows of the synthetic SSDA903 Episodes file.
+        public var episodeRows: Int
 
-        public init(children: Int, seed: UInt64, rounds: Int, folder: String, asOf: Day, referenceFolder: String) {
+        public init(children: Int, seed: UInt64, rounds: Int, folder: String, asOf: Day, referenceFolder: String,
+                    episodeRows: Int = 1_000_000) {
+            self.episodeRows = episodeRows
             self.children = children
             self.seed = seed
             self.rounds = rounds
@@ -102,15 +106,56 @@ public struct Benchmark {
         let total = result.records.values.reduce(0, +)
         report(pad("whole run (published: \(result.published))", 38) + pad(f(runTime), 10) + pad(f(mb / runTime, 1), 9)
                + pad(f(Double(children) / runTime, 0), 12) + f(Double(total) / runTime, 0))
+        report("peak memory of this process so far: \(Self.peakMemoryMB()) MB")
+
+        try runSSDA903(reference: reference)
+    }
+
+    /// SSDA903 CSV reading (parse, normalise, per-record checks) on a large
+    /// Episodes file, next to a bare byte scan (`wc -l`) of the same file.
+    private func runSSDA903(reference: ReferenceData) throws {
+        guard options.episodeRows > 0 else { return }
+        let folder = options.folder + "/ssda903/2024-25"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/episodes.csv"
+        try EpisodesFileMaker.write(rows: options.episodeRows, seed: options.seed, to: path)
+        let mb = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0) / 1e6
+        var scanTimes: [Double] = [], readTimes: [Double] = []
+        var rows = 0, issues = 0
+        for _ in 0..<options.rounds {
+            if let t = try Self.time("/usr/bin/wc", ["-l", path]) { scanTimes.append(t) }
+            let sink = CountingOnlySink()
+            let t0 = ContinuousClock.now
+            let summary = try SSDA903Reader(codes: reference.codes)
+                .read(path: path, displayName: "episodes.csv", year: CollectionYear("2024-25"), into: sink)
+            readTimes.append(seconds(since: t0))
+            rows = summary.rows
+            issues = sink.issues
+        }
+        report("")
+        report("SSDA903 Episodes: \(rows) rows, \(String(format: "%.1f", mb)) MB, \(issues) issues raised")
+        report(pad("stage", 38) + pad("median s", 10) + pad("MB/s", 9) + "rows/s")
+        if !scanTimes.isEmpty {
+            let t = median(scanTimes)
+            report(pad("wc -l (bare byte scan, baseline)", 38) + pad(f(t), 10) + pad(f(mb / t, 1), 9) + f(Double(rows) / t, 0))
+        }
+        let r = median(readTimes)
+        report(pad("cscpipe SSDA903 read + checks", 38) + pad(f(r), 10) + pad(f(mb / r, 1), 9) + f(Double(rows) / r, 0))
         report("peak memory of this process: \(Self.peakMemoryMB()) MB")
     }
 
     static func timeXmllint(_ path: String) throws -> Double? {
         let candidates = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"]
         guard let exe = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+        return try time(exe, ["--stream", "--noout", path])
+    }
+
+    /// Wall time of another program run on the same file, for a same-run baseline.
+    static func time(_ exe: String, _ arguments: [String]) throws -> Double? {
+        guard FileManager.default.isExecutableFile(atPath: exe) else { return nil }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = ["--stream", "--noout", path]
+        p.arguments = arguments
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         let t0 = ContinuousClock.now

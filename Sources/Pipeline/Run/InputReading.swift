@@ -6,6 +6,24 @@ struct InputFileSummary: Sendable {
     var detected: String
     var records: Int
     var issues: Int
+    /// The SSDA903 table the file held, for the cross-file integrity checks.
+    var ssda903Table: String?
+}
+
+/// Keeps a copy of what one file sent on, for checks that need a whole
+/// return's records before they are merged with other inputs.
+final class RecordingSink: RecordSink {
+    let target: RecordSink
+    private(set) var records: [Record] = []
+
+    init(_ target: RecordSink) { self.target = target }
+
+    func accept(_ record: Record) {
+        records.append(record)
+        target.accept(record)
+    }
+
+    func report(_ issue: Issue) { target.report(issue) }
 }
 
 /// Counts what passes through to the run's datasets, per file.
@@ -34,6 +52,7 @@ struct InputReading {
     func read(_ file: InputFiles.Match, of input: PipelineDefinition.Input, into sink: RecordSink) throws(UnreadableInput) -> InputFileSummary {
         let counter = CountingSink(sink)
         let detected: String
+        var ssda903Table: String?
         switch input.kind {
         case .cinCensus:
             let s = try CINCensusReader(codes: reference.codes)
@@ -44,11 +63,13 @@ struct InputReading {
             let s = try SSDA903Reader(codes: reference.codes)
                 .read(path: file.path, displayName: file.displayName, year: input.year, into: counter)
             let converted = s.encoding == "utf-8" || s.encoding == "utf-8-bom" ? "" : ", converted from \(s.encoding)"
+            ssda903Table = s.table.rawValue
             detected = "SSDA903 \(s.table.rawValue) \(s.collectionYear) (year from \(s.yearSource)), \(s.rows) rows\(converted)"
         case .mapped, .audits, .annexA:
             // The loader refuses these kinds before a run starts (InputKind.supported).
             preconditionFailure("\(input.kind.rawValue) reaches the runner but has no reader")
         }
-        return InputFileSummary(detected: detected, records: counter.records, issues: counter.issues)
+        return InputFileSummary(detected: detected, records: counter.records, issues: counter.issues,
+                                ssda903Table: ssda903Table)
     }
 }

@@ -101,6 +101,9 @@ public struct PipelineRunner {
                               message: "no file matches `\(input.pattern)` (\(definition.path) line \(input.line.map(String.init) ?? "?"))")
                 break
             }
+            // One SSDA903 input is one collection year's return: its files are
+            // checked together for integrity before the merge hides duplicates.
+            var returnFiles: [(table: String, records: [Record])] = []
             for file in files {
                 let t0 = ContinuousClock.now
                 let digest: FileDigest
@@ -116,7 +119,11 @@ public struct PipelineRunner {
                     logger.info("reading \(file.displayName) (\(String(format: "%.1f", Double(digest.bytes) / 1e6)) MB)…")
                 }
                 do {
-                    let summary = try reading.read(file, of: input, into: datasets)
+                    let recorder = input.kind == .ssda903 ? RecordingSink(datasets) : nil
+                    let summary = try reading.read(file, of: input, into: recorder ?? datasets)
+                    if let recorder, let table = summary.ssda903Table {
+                        returnFiles.append((table, recorder.records))
+                    }
                     manifestInputs.append(.init(path: file.displayName, kind: input.kind.rawValue, detected: summary.detected,
                                                 bytes: digest.bytes, sha256: digest.sha256, records: summary.records, issues: summary.issues))
                     logger.info("read \(file.displayName): \(summary.detected); \(summary.records) records, \(summary.issues) issue\(summary.issues == 1 ? "" : "s") (\(Self.elapsed(since: t0)))")
@@ -126,6 +133,9 @@ public struct PipelineRunner {
                                                 bytes: digest.bytes, sha256: digest.sha256, records: 0, issues: 1))
                     break inputs
                 }
+            }
+            if !returnFiles.isEmpty {
+                for issue in SSDA903Integrity.check(returnFiles) { datasets.report(issue) }
             }
         }
 
