@@ -18,7 +18,7 @@ struct SSDA903CareLeaversLoader: SSDA903TableLoader {
         accom = c["ACCOM"]
     }
 
-    func values(_ r: CSVRecord, _ f: SSDA903Fields) -> [String]? {
+    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
         let birth = f.date(r, dob)
         let touch = f.code(r, inTouch, .inTouch)
         let activ = f.code(r, activity, .careLeaverActivity)
@@ -29,7 +29,7 @@ struct SSDA903CareLeaversLoader: SSDA903TableLoader {
     }
 
     /// A letter-and-digit ACCOM split in two, or a code that stands alone (`0`).
-    private func accommodation(_ r: CSVRecord, _ f: SSDA903Fields) -> (String, String) {
+    private func accommodation(_ r: some SSDA903Row, _ f: SSDA903Fields) -> (String, String) {
         let codes = f.codes
         let split: (String, String)? = r.withBytes(at: accom) { raw in
             let b = SSDA903Bytes.trimmed(raw)

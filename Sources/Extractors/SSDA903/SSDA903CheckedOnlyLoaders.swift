@@ -16,7 +16,7 @@ struct SSDA903OC2Loader: SSDA903TableLoader {
                  "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"].map { c[$0] }
     }
 
-    func values(_ r: CSVRecord, _ f: SSDA903Fields) -> [String]? {
+    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
         f.checkWholeNumber(r, score, in: 0...40)
         _ = f.code(r, reason, .sdqReason)
         for flag in flags { f.checkFlag(r, flag) }
@@ -37,7 +37,7 @@ struct SSDA903PrevPermLoader: SSDA903TableLoader {
         date = c["DATE_PERM"]
     }
 
-    func values(_ r: CSVRecord, _ f: SSDA903Fields) -> [String]? {
+    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
         _ = f.code(r, option, .previousPermanence)
         let ok = r.withBytes(at: date) { raw in Self.isPermanenceDate(SSDA903Bytes.trimmed(raw)) }
         if !ok {
@@ -67,7 +67,7 @@ struct SSDA903DoLoLoader: SSDA903TableLoader {
         end = c["DOLO_END"]
     }
 
-    func values(_ r: CSVRecord, _ f: SSDA903Fields) -> [String]? {
+    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
         f.checkDate(r, start)
         f.checkDate(r, end)
         return nil

@@ -15,7 +15,7 @@ struct SSDA903HeaderLoader: SSDA903TableLoader {
         upn = c["UPN"]
     }
 
-    func values(_ r: CSVRecord, _ f: SSDA903Fields) -> [String]? {
+    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
         let (upnValue, upnUnknown) = upnOrReason(r, f)
         // child_id, upn, former_upn, upn_unknown, birth_date, expected_birth_date, sex, ethnicity,
         // death_date, disabilities, uasc, la_code
@@ -25,7 +25,7 @@ struct SSDA903HeaderLoader: SSDA903TableLoader {
 
     /// `UN` followed by digits is a reason the UPN is unknown, checked against
     /// the 903's UN1–UN5; anything else is the UPN itself, kept as written.
-    private func upnOrReason(_ r: CSVRecord, _ f: SSDA903Fields) -> (upn: String, reason: String) {
+    private func upnOrReason(_ r: some SSDA903Row, _ f: SSDA903Fields) -> (upn: String, reason: String) {
         let isReason = r.withBytes(at: upn) { raw in
             let b = SSDA903Bytes.trimmed(raw)
             return b.count >= 3 && b.count <= 4 && b[0] == 0x55 && b[1] == 0x4E
@@ -47,7 +47,7 @@ struct SSDA903UASCLoader: SSDA903TableLoader {
         duc = c["DUC"]
     }
 
-    func values(_ r: CSVRecord, _ f: SSDA903Fields) -> [String]? {
+    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
         let sexValue = f.code(r, sex, .sex)
         let birth = f.date(r, dob)
         f.checkDate(r, duc)

@@ -40,18 +40,18 @@ struct SSDA903Fields {
     func name(_ column: Int) -> String { column < names.count ? names[column] : "" }
 
     /// Reports the cell's value untouched, as the exception report requires.
-    func report(_ rule: Rule, _ record: CSVRecord, _ column: Int, message: String? = nil) {
+    func report(_ rule: Rule, _ record: some SSDA903Row, _ column: Int, message: String? = nil) {
         sink.report(Issue(rule, dataset: dataset, file: file, line: line, column: name(column), childID: childID,
                           value: record.string(at: column), message: message))
     }
 
     /// A cell as written, without surrounding blanks (ids, URNs, free text).
     @inline(__always)
-    func text(_ record: CSVRecord, _ column: Int) -> String { record.trimmedString(at: column) }
+    func text(_ record: some SSDA903Row, _ column: Int) -> String { record.trimmedString(at: column) }
 
     /// A `DD/MM/YYYY` date as ISO `YYYY-MM-DD`.
     @inline(__always)
-    func date(_ record: CSVRecord, _ column: Int) -> String {
+    func date(_ record: some SSDA903Row, _ column: Int) -> String {
         let iso: String? = record.withBytes(at: column) { raw in
             let b = SSDA903Bytes.trimmed(raw)
             if b.isEmpty { return "" }
@@ -63,7 +63,7 @@ struct SSDA903Fields {
     }
 
     /// Checks a date the canonical model has no column for.
-    func checkDate(_ record: CSVRecord, _ column: Int) {
+    func checkDate(_ record: some SSDA903Row, _ column: Int) {
         let ok = record.withBytes(at: column) { raw in
             let b = SSDA903Bytes.trimmed(raw)
             return b.isEmpty || SSDA903Bytes.ukDate(b) != nil
@@ -71,7 +71,7 @@ struct SSDA903Fields {
         if !ok { reportBadDate(record, column) }
     }
 
-    private func reportBadDate(_ record: CSVRecord, _ column: Int) {
+    private func reportBadDate(_ record: some SSDA903Row, _ column: Int) {
         let iso = record.withBytes(at: column) { SSDA903Bytes.looksISO(SSDA903Bytes.trimmed($0)) }
         report(.badDate, record, column, message: iso
             ? "not a valid date: SSDA903 dates are written DD/MM/YYYY, and this one is YYYY-MM-DD" : nil)
@@ -79,7 +79,7 @@ struct SSDA903Fields {
 
     /// A code valid in the file's collection year, as the canonical model stores it.
     @inline(__always)
-    func code(_ record: CSVRecord, _ column: Int, _ list: SSDA903CodeList) -> String {
+    func code(_ record: some SSDA903Row, _ column: Int, _ list: SSDA903CodeList) -> String {
         let codes = self.codes
         let canonical: String? = record.withBytes(at: column) { raw in
             let b = SSDA903Bytes.trimmed(raw)
@@ -90,7 +90,7 @@ struct SSDA903Fields {
         return ""
     }
 
-    func reportUnknownCode(_ record: CSVRecord, _ column: Int, _ list: SSDA903CodeList, detail: String = "") {
+    func reportUnknownCode(_ record: some SSDA903Row, _ column: Int, _ list: SSDA903CodeList, detail: String = "") {
         let code = record.trimmedString(at: column)
         var message = "\(code) is not a valid \(list.field) code in \(year)"
         if let validity = codes[list].validity(of: code) { message += " (\(validity))" }
@@ -100,7 +100,7 @@ struct SSDA903Fields {
 
     /// A postcode, kept as written; a warning when it is not the shape of a full UK postcode.
     @inline(__always)
-    func postcode(_ record: CSVRecord, _ column: Int) -> String {
+    func postcode(_ record: some SSDA903Row, _ column: Int) -> String {
         let (value, ok) = record.withBytes(at: column) { raw in
             let b = SSDA903Bytes.trimmed(raw)
             return (String(decoding: b, as: UTF8.self), b.isEmpty || SSDA903Bytes.isPostcode(b))
@@ -110,7 +110,7 @@ struct SSDA903Fields {
     }
 
     /// Checks a `0`/`1` field the canonical model has no column for.
-    func checkFlag(_ record: CSVRecord, _ column: Int) {
+    func checkFlag(_ record: some SSDA903Row, _ column: Int) {
         let ok = record.withBytes(at: column) { raw in
             let b = SSDA903Bytes.trimmed(raw)
             return b.isEmpty || (b.count == 1 && (b[0] == 0x30 || b[0] == 0x31))
@@ -119,7 +119,7 @@ struct SSDA903Fields {
     }
 
     /// Checks a whole-number field the canonical model has no column for.
-    func checkWholeNumber(_ record: CSVRecord, _ column: Int, in range: ClosedRange<Int>) {
+    func checkWholeNumber(_ record: some SSDA903Row, _ column: Int, in range: ClosedRange<Int>) {
         let ok = record.withBytes(at: column) { raw in
             let b = SSDA903Bytes.trimmed(raw)
             if b.isEmpty { return true }

@@ -25,5 +25,5 @@ protocol SSDA903TableLoader {
     /// The canonical values of a row whose child id (`fields.childID`) is
     /// present, in the canonical table's column order; nil for a table that is
     /// checked but not loaded. Unreadable values are reported through `fields`.
-    func values(_ record: CSVRecord, _ fields: SSDA903Fields) -> [String]?
+    func values(_ record: some SSDA903Row, _ fields: SSDA903Fields) -> [String]?
 }
