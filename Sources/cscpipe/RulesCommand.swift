@@ -9,7 +9,9 @@ extension CSCPipe {
 
         /// Every rule the exception report can name, in the order a data team
         /// meets them: reading a file, then the values in it.
-        static var all: [Rule] { Rule.inputRules + Rule.csvRules + Rule.ssda903Rules + SSDA903Integrity.rules }
+        static var all: [Rule] {
+            Rule.inputRules + Rule.csvRules + Rule.ssda903Rules + Rule.ssda903XMLRules + SSDA903Integrity.rules
+        }
 
         func run() throws {
             print("rule\tseverity\tmessage\ttables")

@@ -59,6 +59,12 @@ struct InputReading {
                 .read(path: file.path, displayName: file.displayName, year: input.year, into: counter)
             let year = s.collectionYear.map { " \($0)" } ?? ""
             detected = "CIN census\(year), LA \(s.laCode.isEmpty ? "?" : s.laCode), \(s.children) children"
+        case .ssda903 where file.path.lowercased().hasSuffix(".xml"):
+            // The XML form (EXPSSDA903) holds every table of a child in one file.
+            let s = try SSDA903XMLReader(codes: reference.codes)
+                .read(path: file.path, displayName: file.displayName, year: input.year, into: counter)
+            ssda903Table = SSDA903XMLReader.returnFormName
+            detected = "SSDA903 XML \(s.collectionYear) (year from \(s.yearSource)), \(s.children) children"
         case .ssda903:
             let s = try SSDA903Reader(codes: reference.codes)
                 .read(path: file.path, displayName: file.displayName, year: input.year, into: counter)

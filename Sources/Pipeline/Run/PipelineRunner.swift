@@ -122,7 +122,7 @@ public struct PipelineRunner {
                     let recorder = input.kind == .ssda903 ? RecordingSink(datasets) : nil
                     let summary = try reading.read(file, of: input, into: recorder ?? datasets)
                     if let recorder, let table = summary.ssda903Table {
-                        returnFiles.append((table, recorder.records))
+                        returnFiles += SSDA903XMLReader.integrityTables(table: table, records: recorder.records)
                     }
                     manifestInputs.append(.init(path: file.displayName, kind: input.kind.rawValue, detected: summary.detected,
                                                 bytes: digest.bytes, sha256: digest.sha256, records: summary.records, issues: summary.issues))
