@@ -7,7 +7,7 @@
 public enum CanonicalTable: String, CaseIterable, Sendable, Hashable, Codable {
     case children, contacts, early_help, referrals, assessments, cin_plans, section47
     case cp_plans, cp_reviews, visits, cla_episodes, cla_reviews, missing_episodes
-    case care_leavers, adoptions, adopters, allocations, audits, audit_grades
+    case care_leavers, health_outcomes, adoptions, adopters, allocations, audits, audit_grades
 
     public var name: String { rawValue }
 
@@ -42,6 +42,10 @@ public enum CanonicalTable: String, CaseIterable, Sendable, Hashable, Codable {
         case .care_leavers:
             ["child_id", "year", "birth_date", "in_touch", "activity", "accommodation", "accommodation_suitable",
              "eligibility", "personal_adviser", "pathway_plan_review_date", "latest_contact_date"]
+        case .health_outcomes:
+            // SSDA903 OC2: children looked after for 12 months at 31 March.
+            ["child_id", "year", "sdq_score", "sdq_reason", "convicted", "health_check", "immunisations",
+             "teeth_check", "health_assessment", "substance_misuse", "intervention_received", "intervention_offered"]
         case .adoptions:
             ["child_id", "decision_date", "placement_order_date", "matched_date", "placed_date",
              "adoption_order_date", "decision_reversed_date", "reason_reversed"]
@@ -69,7 +73,7 @@ public enum CanonicalTable: String, CaseIterable, Sendable, Hashable, Codable {
         case .visits: ["child_id", "visit_date", "kind"]
         case .cla_reviews: ["child_id", "review_date"]
         case .missing_episodes: ["child_id", "kind", "start_date"]
-        case .care_leavers: ["child_id", "year"]
+        case .care_leavers, .health_outcomes: ["child_id", "year"]
         case .audits: ["audit_id"]
         case .audit_grades: ["audit_id", "domain"]
         case .contacts, .early_help, .adoptions, .adopters, .allocations: []

@@ -2,11 +2,13 @@ import CSCCore
 
 /// What `Synthesizer.write` produced.
 public struct SynthResult: Sendable {
-    /// Paths written, relative to the output directory, e.g. `cin/cin_2024-25.xml`.
+    /// Paths written, relative to the output directory, e.g. `cin/cin_2024-25.xml`,
+    /// `ssda903/2024-25/episodes.csv`.
     public var files: [String]
     /// Children written to the CIN census.
     public var children: Int
-    /// Canonical records a reader of the written files produces, per table.
+    /// Canonical records the readers of the written files produce, per table
+    /// (`children` counts the CIN census's and the 903 Header's rows).
     public var records: [CanonicalTable: Int]
 }
 
@@ -19,13 +21,16 @@ public enum Synthesizer {
     }
 
     /// Generates the council and writes its inputs under `directory`
-    /// (created if needed): for now `cin/cin_<YYYY-YY>.xml`, the CIN census of
-    /// the collection year containing the as-of date.
+    /// (created if needed): `cin/cin_<YYYY-YY>.xml`, the CIN census of the
+    /// collection year containing the as-of date, then the SSDA903 files of
+    /// that year, `ssda903/<YYYY-YY>/{header,episodes,reviews,missing,oc3}.csv`.
     public static func write(_ options: SynthOptions, to directory: String) throws -> SynthResult {
         try options.validate()
         let council = SyntheticCouncil(options)
         let census = CINCensusWriter(council: council)
         let counts = try census.write(toDirectory: directory)
-        return SynthResult(files: [census.relativePath], children: counts[.children] ?? 0, records: counts)
+        let ssda903 = try SSDA903Writer(council: council).write(toDirectory: directory)
+        return SynthResult(files: [census.relativePath] + ssda903.files, children: counts[.children] ?? 0,
+                           records: counts.merging(ssda903.counts, uniquingKeysWith: +))
     }
 }

@@ -15,6 +15,10 @@ public struct SyntheticCouncil: Sendable {
     public let collectionYear: CollectionYear
     /// Ordered by `id`, ascending.
     public let children: [SyntheticChild]
+    /// The children who were looked after (about one in ten), in the
+    /// children's order: those whose protection plan escalated, and a few
+    /// other children in need.
+    public let careHistories: [SyntheticCareHistory]
 
     /// Generates the council; traps when `options.laCode` is not three digits
     /// (`SynthOptions.validate()` reports it as an error instead).
@@ -26,6 +30,7 @@ public struct SyntheticCouncil: Sendable {
         self.collectionYear = options.collectionYear
         let generator = CouncilGenerator(asOf: options.asOf, laCode: options.laCode)
         self.children = generator.generate(children: max(0, options.children), seed: options.seed)
+        self.careHistories = CareGenerator(asOf: options.asOf, seed: options.seed).histories(of: children)
     }
 
     public init(children: Int, seed: UInt64, asOf: Day, laCode: String = "999") {
@@ -37,6 +42,7 @@ public struct SyntheticCouncil: Sendable {
         self.options = options
         self.collectionYear = options.collectionYear
         self.children = children
+        self.careHistories = CareGenerator(asOf: options.asOf, seed: options.seed).histories(of: children)
     }
 
     /// Whether this year's CIN census includes the episode: referred on or
@@ -71,5 +77,25 @@ public struct SyntheticCouncil: Sendable {
         var collector = CanonicalRowCollector(file: sourceFile ?? writer.relativePath, tables: CINCensusWriter.tables)
         writer.emitWithoutWriting(into: &collector)
         return collector.records
+    }
+
+    /// Where `Synthesizer.write` puts the SSDA903 files, relative to its
+    /// directory, in writing order: `ssda903/2024-25/header.csv`, then
+    /// `episodes.csv`, `reviews.csv`, `missing.csv` and `oc3.csv`.
+    public var ssda903Paths: [String] {
+        let writer = SSDA903Writer(council: self)
+        return SSDA903Writer.File.allCases.map(writer.relativePath)
+    }
+
+    /// The canonical records an SSDA903 reader makes of the written 903 files,
+    /// per table: `children` (Header), `cla_episodes`, `cla_reviews`,
+    /// `missing_episodes` and `care_leavers` (OC3), every one present,
+    /// possibly empty, each in file order: values in `CanonicalTable.columns`
+    /// order, ISO dates, codes as their lists' canonical form (SEX as M/F/U),
+    /// the UPN or its UN1–UN5 reason, the care leaver's `year` as the
+    /// collection year and ACCOM split into letter and suitability (1/0).
+    /// Each record's source is the file's path in `ssda903Paths` and its line.
+    public func ssda903Records() -> [CanonicalTable: [Record]] {
+        SSDA903Writer(council: self).records()
     }
 }

@@ -8,7 +8,7 @@ extension CSCPipe {
         static let configuration = CommandConfiguration(
             abstract: "Write a coherent synthetic council's inputs (no real person in it). Same seed, same bytes.")
 
-        @Option(help: "How many children the CIN census holds (each with up to three years of earlier history).")
+        @Option(help: "How many children the CIN census holds (each with up to three years of earlier history); the looked-after among them also go into the SSDA903 files.")
         var children: Int
 
         @Option(help: "Random seed.")

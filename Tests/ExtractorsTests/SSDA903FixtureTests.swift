@@ -159,7 +159,10 @@ struct SSDA903FixtureTests {
         let missing = try read("missing.csv")
         #expect(missing.issues.isEmpty)
         #expect(missing.record(line: 2)?.values == ["510000", "A", "2017-11-13", "2017-11-25"])
-        for name in ["oc2.csv", "previous_permanence.csv", "DoLo.csv"] {
+        let oc2 = try read("oc2.csv", year: CollectionYear(startYear: 2024))
+        #expect(oc2.issues.isEmpty, "\(oc2.issueKeys.prefix(3))")
+        #expect(oc2.summary.canonicalTable == .health_outcomes && oc2.records.count == oc2.summary.rows)
+        for name in ["previous_permanence.csv", "DoLo.csv"] {
             let result = try read(name, year: CollectionYear(startYear: 2024))
             #expect(result.issues.isEmpty, "\(name): \(result.issueKeys.prefix(3))")
             #expect(result.records.isEmpty && result.summary.canonicalTable == nil, "\(name)")

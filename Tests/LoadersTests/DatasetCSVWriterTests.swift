@@ -71,7 +71,12 @@ import Testing
         try withTemporaryFolder { folder in
             let writer = DatasetCSVWriter(runFolder: folder.path)
             try writer.writeAll([:])
-            for table in CanonicalTable.allCases {
+            // Tables the calibration set predates (health_outcomes, from SSDA903 OC2) have no file there.
+            let inCalibration = CanonicalTable.allCases.filter {
+                FileManager.default.fileExists(atPath: calibrationFolder + "/expected/datasets/\($0.name).csv")
+            }
+            #expect(inCalibration.count >= 19)
+            for table in inCalibration {
                 let expected = try readText(calibrationFolder + "/expected/datasets/\(table.name).csv")
                 let ours = try readText(writer.path(of: table))
                 #expect(expected.prefix(while: { $0 != "\n" }) == ours.prefix(while: { $0 != "\n" }), "\(table)")

@@ -63,7 +63,7 @@ public struct CINCensusReader: Sendable {
         case .empty:
             issue = Issue(.emptyFile, dataset: "file", file: file, line: nil)
         case .malformed:
-            if case .notXML(let what) = FileSniff.look(at: path) {
+            if let what = FileSniff.look(at: path).notXMLReason {
                 issue = Issue(.notCINCensus, dataset: "file", file: file, line: error.line,
                               message: "the file is \(what), so not a CIN census: \(error)")
             } else {

@@ -6,6 +6,9 @@ public struct FileDescription: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// A CIN census XML return; `year` from its header (nil when the header does not say).
         case cinCensus(year: CollectionYear?, children: Int)
+        /// An SSDA903 CSV file: the table its columns make, the collection year
+        /// its name or folder's name gives (nil when neither does) and its data rows.
+        case ssda903(table: SSDA903Table, year: CollectionYear?, rows: Int)
         /// Not a file cscpipe can read, with why, in words for the data team.
         case unknown(reason: String)
     }

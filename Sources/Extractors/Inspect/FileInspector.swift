@@ -13,6 +13,8 @@ public enum FileInspector {
             return .unknown(path, what)
         case .xml:
             return inspectXML(path)
+        case .csv:
+            return SSDA903FileInspector.inspect(path)
         }
     }
 

@@ -10,8 +10,19 @@ struct FileSniff {
         case cannotOpen(String)
         case empty
         case xml
+        /// Text whose first line has commas: a CSV file.
+        case csv
         /// Not XML; the words say what it seems to be instead.
         case notXML(String)
+
+        /// Why a parser that wants XML cannot read this file, or nil when it may be XML.
+        var notXMLReason: String? {
+            switch self {
+            case .csv: "not XML (first bytes look like CSV)"
+            case let .notXML(what): what
+            case .cannotOpen, .empty, .xml: nil
+            }
+        }
     }
 
     static let sampleSize = 4096
@@ -39,8 +50,9 @@ struct FileSniff {
         }
         if content.contains(0) { return .notXML("not XML (binary data)") }
         let firstLine = content.prefix(while: { $0 != 0x0A && $0 != 0x0D })
-        if firstLine.contains(UInt8(ascii: ",")) || firstLine.contains(0x09) || firstLine.contains(UInt8(ascii: ";")) {
-            return .notXML("not XML (first bytes look like CSV)")
+        if firstLine.contains(UInt8(ascii: ",")) { return .csv }
+        if firstLine.contains(0x09) || firstLine.contains(UInt8(ascii: ";")) {
+            return .notXML("not XML (first bytes look like CSV, but not comma-separated)")
         }
         let shown = String(decoding: firstLine.prefix(40), as: UTF8.self)
         return .notXML("not XML (it starts \"\(shown)\")")

@@ -34,8 +34,8 @@ struct SSDA903AD1Loader: SSDA903TableLoader {
     func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
         let decision = f.date(r, decided)
         let match = f.date(r, matched)
-        f.checkFlag(r, fosterCare)
-        f.checkWholeNumber(r, adopters, in: 1...2)
+        f.flag(r, fosterCare)
+        f.wholeNumber(r, adopters, in: 1...2)
         _ = f.code(r, adopterSex, .adopterSex)
         _ = f.code(r, adopterStatus, .adopterLegalStatus)
         // child_id, decision_date, placement_order_date, matched_date, placed_date, adoption_order_date,

@@ -1,10 +1,11 @@
 import CSCCore
 
-// OC2, PrevPerm and DoLo have no canonical table yet: their rows are read and
+// PrevPerm and DoLo have no canonical table yet: their rows are read and
 // their values checked, so the exception report covers them, but no record is
 // made. DOB repeats the Header's and is not read.
 
-/// OC2 (children looked after for 12 months): SDQ and health outcomes.
+/// OC2 (children looked after for 12 months) → `health_outcomes`: SDQ score
+/// and reason, offending, and the health checks, one row per child and year.
 struct SSDA903OC2Loader: SSDA903TableLoader {
     let score, reason: Int
     let flags: [Int]
@@ -17,10 +18,9 @@ struct SSDA903OC2Loader: SSDA903TableLoader {
     }
 
     func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
-        f.checkWholeNumber(r, score, in: 0...40)
-        _ = f.code(r, reason, .sdqReason)
-        for flag in flags { f.checkFlag(r, flag) }
-        return nil
+        // child_id, year, sdq_score, sdq_reason, then the eight 0/1 outcomes in OC2's column order
+        [f.childID, f.year.description, f.wholeNumber(r, score, in: 0...40), f.code(r, reason, .sdqReason)]
+            + flags.map { f.flag(r, $0) }
     }
 }
 

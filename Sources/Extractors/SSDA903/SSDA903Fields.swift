@@ -109,17 +109,23 @@ struct SSDA903Fields {
         return value
     }
 
-    /// Checks a `0`/`1` field the canonical model has no column for.
-    func checkFlag(_ record: some SSDA903Row, _ column: Int) {
+    /// A `0`/`1` field, or empty (reported) when it is anything else.
+    @discardableResult
+    func flag(_ record: some SSDA903Row, _ column: Int) -> String {
         let ok = record.withBytes(at: column) { raw in
             let b = SSDA903Bytes.trimmed(raw)
             return b.isEmpty || (b.count == 1 && (b[0] == 0x30 || b[0] == 0x31))
         }
-        if !ok { report(.badValue, record, column, message: "\(name(column)) must be 0 or 1") }
+        if !ok {
+            report(.badValue, record, column, message: "\(name(column)) must be 0 or 1")
+            return ""
+        }
+        return text(record, column)
     }
 
-    /// Checks a whole-number field the canonical model has no column for.
-    func checkWholeNumber(_ record: some SSDA903Row, _ column: Int, in range: ClosedRange<Int>) {
+    /// A whole number within `range`, or empty (reported) when it is anything else.
+    @discardableResult
+    func wholeNumber(_ record: some SSDA903Row, _ column: Int, in range: ClosedRange<Int>) -> String {
         let ok = record.withBytes(at: column) { raw in
             let b = SSDA903Bytes.trimmed(raw)
             if b.isEmpty { return true }
@@ -129,6 +135,8 @@ struct SSDA903Fields {
         if !ok {
             report(.badValue, record, column,
                    message: "\(name(column)) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return ""
         }
+        return text(record, column)
     }
 }

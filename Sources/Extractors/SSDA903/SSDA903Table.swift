@@ -42,7 +42,7 @@ public enum SSDA903Table: String, CaseIterable, Sendable {
     }
 
     /// The canonical table the rows are loaded into; nil for a table that is
-    /// read and checked but has no canonical table yet (OC2, PrevPerm, DoLo).
+    /// read and checked but has no canonical table yet (PrevPerm, DoLo).
     public var canonicalTable: CanonicalTable? {
         switch self {
         case .header, .uasc: .children
@@ -52,7 +52,8 @@ public enum SSDA903Table: String, CaseIterable, Sendable {
         case .oc3: .care_leavers
         case .ad1, .placedAdoption: .adoptions
         case .swEpisodes: .allocations
-        case .oc2, .prevPerm, .doLo: nil
+        case .oc2: .health_outcomes
+        case .prevPerm, .doLo: nil
         }
     }
 

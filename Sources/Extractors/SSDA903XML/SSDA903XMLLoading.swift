@@ -70,7 +70,7 @@ struct SSDA903XMLLoading {
         fields.line = header.line
         fields.childID = id
         if var values = headerLoader.values(header, fields) {
-            fields.checkFlag(header, uasc)
+            fields.flag(header, uasc)
             let flag = header.trimmedString(at: uasc)
             if flag == "0" || flag == "1" { values[uascColumn] = flag }
             fields.checkDate(header, duc)

@@ -79,7 +79,7 @@ public struct SSDA903XMLReader: Sendable {
         case .empty:
             issue = Issue(.emptyFile, dataset: "file", file: file, line: nil)
         case .malformed:
-            if case .notXML(let what) = FileSniff.look(at: path) {
+            if let what = FileSniff.look(at: path).notXMLReason {
                 issue = Issue(.notSSDA903XML, dataset: "file", file: file, line: error.line,
                               message: "the file is \(what), so not an SSDA903 XML return: \(error)")
             } else {
