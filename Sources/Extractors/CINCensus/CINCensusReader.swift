@@ -51,26 +51,7 @@ public struct CINCensusReader: Sendable {
         return try parser.finish(endLine: xml.line)
     }
 
-    /// The fatal issue for a file libxml2 could not read. A file that does
-    /// not even start like XML is most likely the wrong file or the wrong
-    /// `kind` in the pipeline, which is what `not-cin-census` says.
     static func unreadable(_ error: XMLReadError, file: String, path: String) -> UnreadableInput {
-        let issue: Issue
-        switch error.kind {
-        case .cannotOpen:
-            issue = Issue(.unreadableFile, dataset: "file", file: file, line: nil,
-                          message: "\(Rule.unreadableFile.message): \(error.message)")
-        case .empty:
-            issue = Issue(.emptyFile, dataset: "file", file: file, line: nil)
-        case .malformed:
-            if let what = FileSniff.look(at: path).notXMLReason {
-                issue = Issue(.notCINCensus, dataset: "file", file: file, line: error.line,
-                              message: "the file is \(what), so not a CIN census: \(error)")
-            } else {
-                issue = Issue(.malformedXML, dataset: "file", file: file, line: error.line,
-                              message: "the file is not well-formed XML and cannot be read: \(error)")
-            }
-        }
-        return UnreadableInput(issue: issue)
+        error.unreadableInput(file: file, path: path, wrongKind: .notCINCensus, expected: "a CIN census")
     }
 }

@@ -68,25 +68,7 @@ public struct SSDA903XMLReader: Sendable {
         return (SSDA903CodeList.latestYear(in: codes) ?? SSDA903Reader.newestKnownYear, SSDA903Reader.yearFromCodeLists)
     }
 
-    /// The fatal issue for a file libxml2 could not read; a file that does not
-    /// even start like XML is most likely the wrong file or the wrong `kind`.
     static func unreadable(_ error: XMLReadError, file: String, path: String) -> UnreadableInput {
-        let issue: Issue
-        switch error.kind {
-        case .cannotOpen:
-            issue = Issue(.unreadableFile, dataset: "file", file: file, line: nil,
-                          message: "\(Rule.unreadableFile.message): \(error.message)")
-        case .empty:
-            issue = Issue(.emptyFile, dataset: "file", file: file, line: nil)
-        case .malformed:
-            if let what = FileSniff.look(at: path).notXMLReason {
-                issue = Issue(.notSSDA903XML, dataset: "file", file: file, line: error.line,
-                              message: "the file is \(what), so not an SSDA903 XML return: \(error)")
-            } else {
-                issue = Issue(.malformedXML, dataset: "file", file: file, line: error.line,
-                              message: "the file is not well-formed XML and cannot be read: \(error)")
-            }
-        }
-        return UnreadableInput(issue: issue)
+        error.unreadableInput(file: file, path: path, wrongKind: .notSSDA903XML, expected: "an SSDA903 XML return")
     }
 }
