@@ -47,11 +47,10 @@ public struct PipelineRunner {
         let started = options.now()
         let clock = ContinuousClock.now
         var result = Result(outcome: .complete, runFolder: nil, published: false, issueCounts: [:], records: [:], seconds: 0)
-        defer { _ = result }
         func finish(_ outcome: RunOutcome) -> Result {
+            let d = ContinuousClock.now - clock
             result.outcome = outcome
-            result.seconds = Double((ContinuousClock.now - clock).components.attoseconds) / 1e18
-                + Double((ContinuousClock.now - clock).components.seconds)
+            result.seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
             return result
         }
 

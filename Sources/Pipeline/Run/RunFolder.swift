@@ -24,7 +24,7 @@ public struct RunFolder: Sendable {
         var n = 1
         while fm.fileExists(atPath: output + "/runs/" + id) {
             n += 1
-            id = "\(base)-\(n)"
+            id = "\(base)-" + String(n).leftPadded(to: 3)  // sorts in run order
         }
         try fm.createDirectory(atPath: output + "/runs/" + id, withIntermediateDirectories: false)
         return RunFolder(output: output, id: id)
