@@ -8,19 +8,27 @@ extension CINCensusParser {
     mutating func date(_ bytes: UnsafeBufferPointer<UInt8>, _ element: CINElement, _ line: Int,
                        _ dataset: String) -> String {
         if bytes.isEmpty { return "" }
-        let key = CINValueCache.key(bytes, kind: CINValueCache.Kind.date.rawValue)
-        let original: String, result: String?
-        if let key, let hit = cache.lookup(key) {
-            (original, result) = (hit.original, hit.result)
-        } else {
-            original = String(decoding: bytes, as: UTF8.self)
-            result = Self.isCalendarDate(bytes) ? original : nil
-            if let key { cache.store(key, original: original, result: result) }
+        let (original, result) = normalised(bytes, kind: CINValueCache.Kind.date.rawValue) { text in
+            Self.isCalendarDate(bytes) ? text : nil
         }
         if let result { return result }
         raise(Issue(.badDate, dataset: dataset, file: file, line: line, column: element.rawValue,
                     childID: inChild ? child.issueChildID : "", value: original))
         return ""
+    }
+
+    /// The element's text and what `normalise` makes of it (nil: unreadable).
+    /// Census values repeat endlessly (the same dates, codes and flags), so
+    /// short ones are worked out once per file and then looked up by bytes.
+    @inline(__always)
+    mutating func normalised(_ bytes: UnsafeBufferPointer<UInt8>, kind: UInt64,
+                             _ normalise: (String) -> String?) -> (original: String, result: String?) {
+        let key = CINValueCache.key(bytes, kind: kind)
+        if let key, let hit = cache.lookup(key) { return (hit.original, hit.result) }
+        let original = String(decoding: bytes, as: UTF8.self)
+        let result = normalise(original)
+        if let key { cache.store(key, original: original, result: result) }
+        return (original, result)
     }
 
     /// The same test as `Day(iso:)`, on the element's bytes without making a String.
@@ -31,14 +39,9 @@ extension CINCensusParser {
     mutating func code(_ bytes: UnsafeBufferPointer<UInt8>, _ name: CINCodeListName, _ element: CINElement,
                        _ line: Int, _ dataset: String) -> String {
         if bytes.isEmpty { return "" }
-        let key = CINValueCache.key(bytes, kind: CINValueCache.Kind.code.rawValue + UInt64(name.rawValue))
-        let original: String, result: String?
-        if let key, let hit = cache.lookup(key) {
-            (original, result) = (hit.original, hit.result)
-        } else {
-            original = String(decoding: bytes, as: UTF8.self)
-            result = codeTables[name.rawValue].canonical(original)
-            if let key { cache.store(key, original: original, result: result) }
+        let table = codeTables[name.rawValue]
+        let (original, result) = normalised(bytes, kind: CINValueCache.Kind.code.rawValue + UInt64(name.rawValue)) {
+            table.canonical($0)
         }
         if let result { return result }
         let list = codeTables[name.rawValue].list
@@ -59,18 +62,12 @@ extension CINCensusParser {
     mutating func flag(_ bytes: UnsafeBufferPointer<UInt8>, _ element: CINElement, _ line: Int,
                        _ dataset: String) -> String {
         if bytes.isEmpty { return "" }
-        let key = CINValueCache.key(bytes, kind: CINValueCache.Kind.flag.rawValue)
-        let original: String, result: String?
-        if let key, let hit = cache.lookup(key) {
-            (original, result) = (hit.original, hit.result)
-        } else {
-            original = String(decoding: bytes, as: UTF8.self)
-            switch original.lowercased() {
-            case "0", "false": result = "0"
-            case "1", "true": result = "1"
-            default: result = nil
+        let (original, result) = normalised(bytes, kind: CINValueCache.Kind.flag.rawValue) { text in
+            switch text.lowercased() {
+            case "0", "false": "0"
+            case "1", "true": "1"
+            default: nil
             }
-            if let key { cache.store(key, original: original, result: result) }
         }
         if let result { return result }
         raise(Issue(.badValue, dataset: dataset, file: file, line: line, column: element.rawValue,
@@ -83,15 +80,8 @@ extension CINCensusParser {
     mutating func count(_ bytes: UnsafeBufferPointer<UInt8>, _ element: CINElement, _ line: Int,
                         _ dataset: String) -> String {
         if bytes.isEmpty { return "" }
-        let key = CINValueCache.key(bytes, kind: CINValueCache.Kind.count.rawValue)
-        let original: String, result: String?
-        if let key, let hit = cache.lookup(key) {
-            (original, result) = (hit.original, hit.result)
-        } else {
-            original = String(decoding: bytes, as: UTF8.self)
-            let digits = original.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-            result = digits ? Int(original).map { String($0) } : nil
-            if let key { cache.store(key, original: original, result: result) }
+        let (original, result) = normalised(bytes, kind: CINValueCache.Kind.count.rawValue) { text in
+            text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? Int(text).map { String($0) } : nil
         }
         if let result { return result }
         raise(Issue(.badValue, dataset: dataset, file: file, line: line, column: element.rawValue,

@@ -7,13 +7,11 @@ enum CINCodeListName: Int, CaseIterable {
 }
 
 /// One code list narrowed to the codes valid in one collection year, so a
-/// lookup is a single dictionary probe; the last code found is remembered,
-/// because a census repeats the same few codes (WBRI, NONE, M, F) row after row.
+/// lookup is a single dictionary probe (the parser's value cache then saves
+/// even that for the codes a census repeats row after row).
 struct YearCodeTable {
     let list: CINCodeLists.List
     private let valid: [String: String]
-    private var lastCode = ""
-    private var lastCanonical = ""
 
     init(_ list: CINCodeLists.List, year: CollectionYear) {
         self.list = list
@@ -25,13 +23,7 @@ struct YearCodeTable {
     }
 
     /// The canonical value of a non-empty `code`, or nil when it is not valid in the year.
-    mutating func canonical(_ code: String) -> String? {
-        if code == lastCode { return lastCanonical }
-        guard let c = valid[code] else { return nil }
-        lastCode = code
-        lastCanonical = c
-        return c
-    }
+    func canonical(_ code: String) -> String? { valid[code] }
 }
 
 extension CINCodeLists {
