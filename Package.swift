@@ -24,7 +24,11 @@ let package = Package(
         ),
         .target(name: "CSCCore"),
         .target(name: "Extractors", dependencies: ["CSCCore", "CLibXML2"]),
-        .target(name: "Transformers", dependencies: ["CSCCore"]),
+        // KPIs are SQL over the run's SQLite warehouse (DESIGN.md §4), so the
+        // evaluator needs GRDB to run them and to register the date helpers.
+        .target(name: "Transformers", dependencies: [
+            "CSCCore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .target(name: "Loaders", dependencies: [
             "CSCCore",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -35,6 +39,7 @@ let package = Package(
         .target(name: "Synthesis", dependencies: ["CSCCore"]),
         .target(name: "Pipeline", dependencies: [
             "CSCCore", "Extractors", "Transformers", "Loaders", "Synthesis",
+            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -46,12 +51,17 @@ let package = Package(
         ]),
         .testTarget(name: "CSCCoreTests", dependencies: ["CSCCore"]),
         .testTarget(name: "ExtractorsTests", dependencies: ["Extractors", "CSCCore"]),
-        .testTarget(name: "TransformersTests", dependencies: ["Transformers", "CSCCore"]),
+        .testTarget(name: "TransformersTests", dependencies: [
+            "Transformers", "CSCCore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "LoadersTests", dependencies: [
             "Loaders", "CSCCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Extractors", "CSCCore"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "CSCCore", "Synthesis", "Extractors"]),
+        .testTarget(name: "PipelineTests", dependencies: [
+            "Pipeline", "CSCCore", "Synthesis", "Extractors", "Transformers", "Loaders",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

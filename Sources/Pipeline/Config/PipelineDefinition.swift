@@ -1,5 +1,6 @@
 import CSCCore
 import Extractors
+import Transformers
 
 /// A pipeline file, checked and with every path resolved against the
 /// pipeline file's own folder (so cron can run it from anywhere).
@@ -49,4 +50,8 @@ public struct PipelineDefinition: Sendable {
     public var reference: String
     /// How many earlier run folders to keep besides the one `latest` points at.
     public var keepRuns: Int
+    /// `kpis:`: the KPI files, resolved, in the order listed.
+    public var kpiFiles: [String] = []
+    /// Every KPI of those files, in file order.
+    public var kpis: [KPIDefinition] = []
 }

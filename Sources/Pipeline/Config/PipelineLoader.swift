@@ -7,7 +7,7 @@ import Yams
 /// it does not understand with the file, line and key (a misspelt key that
 /// were silently ignored would make a nightly run quietly do less).
 public enum PipelineLoader {
-    static let topLevelKeys = ["name", "as_of", "output", "fail_on", "inputs", "reference", "keep_runs"]
+    static let topLevelKeys = ["name", "as_of", "output", "fail_on", "inputs", "reference", "keep_runs", "kpis"]
     static let inputKeys = ["kind", "path", "year"]
 
     public static func load(path: String) throws(ConfigError) -> PipelineDefinition {
@@ -97,8 +97,45 @@ public enum PipelineLoader {
         if inputs.isEmpty {
             throw ConfigError(file: path, line: inputsNode.mark?.line, key: "inputs", message: "the list is empty; a run needs at least one input")
         }
-        return PipelineDefinition(path: path, name: name, asOf: asOf, output: resolveFolder(output), failOn: failOn,
-                                  inputs: inputs, reference: reference, keepRuns: keepRuns)
+        var definition = PipelineDefinition(path: path, name: name, asOf: asOf, output: resolveFolder(output), failOn: failOn,
+                                            inputs: inputs, reference: reference, keepRuns: keepRuns)
+        try loadKPIs(reader, resolve: resolve, into: &definition)
+        return definition
+    }
+
+    /// `kpis: [kpis/standard.yaml, ...]`: every file is read now, so a broken
+    /// KPI file stops the run before any input is read.
+    private static func loadKPIs(_ r: MappingReader, resolve: (String) -> String,
+                                 into definition: inout PipelineDefinition) throws(ConfigError) {
+        guard let node = r.node("kpis") else { return }
+        let items: [Node]
+        if let list = node.sequence {
+            items = Array(list)
+        } else if node.scalar != nil {
+            items = [node]
+        } else {
+            throw ConfigError(file: r.file, line: node.mark?.line, key: "kpis", message: "a list of KPI files, e.g. `[kpis/standard.yaml]`")
+        }
+        var seen: [String: String] = [:]
+        for (i, item) in items.enumerated() {
+            guard let file = item.scalar?.string, !file.isEmpty else {
+                throw ConfigError(file: r.file, line: item.mark?.line, key: "kpis[\(i + 1)]", message: "each entry is the path of a KPI file")
+            }
+            let resolved = resolve(file)
+            guard FileManager.default.fileExists(atPath: resolved) else {
+                throw ConfigError(file: r.file, line: item.mark?.line, key: "kpis[\(i + 1)]",
+                                  message: "no KPI file at `\(file)` (resolved against the pipeline's folder: \(resolved))")
+            }
+            for kpi in try KPIFileLoader.load(path: resolved, shownAs: (resolved as NSString).standardizingPath) {
+                if let other = seen[kpi.id] {
+                    throw ConfigError(file: resolved, line: kpi.line, key: "id",
+                                      message: "KPI `\(kpi.id)` is also defined in \(other); ids must be unique across a pipeline's KPI files")
+                }
+                seen[kpi.id] = resolved
+                definition.kpis.append(kpi)
+            }
+            definition.kpiFiles.append(resolved)
+        }
     }
 
     private static func parseAsOf(_ r: MappingReader) throws(ConfigError) -> PipelineDefinition.AsOf {
@@ -128,7 +165,7 @@ public enum PipelineLoader {
         return .init(limits: limits)
     }
 
-    private static func yamlSyntaxError(_ error: YamlError, file: String) -> ConfigError {
+    static func yamlSyntaxError(_ error: YamlError, file: String) -> ConfigError {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")

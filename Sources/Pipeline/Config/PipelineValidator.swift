@@ -1,4 +1,5 @@
 import Foundation
+import Transformers
 
 /// `cscpipe validate`: everything a run would refuse, found before a run.
 public enum PipelineValidator {
@@ -20,6 +21,17 @@ public enum PipelineValidator {
                                   message: "no file matches `\(input.pattern)` (resolved against the pipeline's folder: \(input.resolvedPattern))")
             }
             lines.append("  \(input.kind.rawValue): \(input.pattern) (\(files.count) file\(files.count == 1 ? "" : "s"))")
+        }
+        if !definition.kpis.isEmpty {
+            let asOf = definition.resolvedAsOf(today: Date())
+            do {
+                try KPIStage(definitions: definition.kpis, calendar: reference.calendar, asOf: asOf).check()
+            } catch let error as KPIQueryError {
+                throw ConfigError(file: error.file, line: error.line, key: "sql", message: "KPI `\(error.kpi)`: \(error.message)")
+            } catch {
+                throw ConfigError(file: path, line: nil, key: "kpis", message: "the KPIs cannot be checked: \(error)")
+            }
+            lines.append("  kpis: \(definition.kpis.count) KPIs from \(definition.kpiFiles.count) file\(definition.kpiFiles.count == 1 ? "" : "s"), each query ran on an empty warehouse")
         }
         lines.append("  reference: \(reference.codes.lists.count) code lists, \(reference.calendar.holidays.count) bank holidays")
         lines.append("  output: \(definition.output)")

@@ -157,7 +157,8 @@ public struct PipelineRunner {
         }
         do {
             let writer = RunOutputs(folder: folder.path, logger: logger)
-            try writer.write(datasets: fatal == nil ? datasets : nil, issues: issues, conflicts: datasets.conflicts)
+            let kpis = KPIStage(definitions: definition.kpis, calendar: reference.calendar, asOf: asOf)
+            try writer.write(datasets: fatal == nil ? datasets : nil, issues: issues, conflicts: datasets.conflicts, kpis: kpis)
             let manifest = Manifest(
                 runID: folder.id, pipeline: definition.path, name: definition.name, asOf: asOf.iso,
                 startedAt: Manifest.isoTimestamp(started), finishedAt: Manifest.isoTimestamp(options.now()),
@@ -166,6 +167,9 @@ public struct PipelineRunner {
                 issues: Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, result.issueCounts[$0] ?? 0) }),
                 exitCode: outcome.exitCode, outcome: outcome.summary)
             try manifest.write(to: folder.path + "/manifest.json")
+        } catch let error as KPIQueryError {
+            // Nothing is published: a pack with a broken figure is not a pack.
+            return finish(.configurationError("\(error)"))
         } catch {
             return finish(.unreadableInput("cannot write the run's outputs in \(folder.path): \(PipelineLoader.reason(error))"))
         }

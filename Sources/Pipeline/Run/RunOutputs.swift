@@ -11,7 +11,8 @@ struct RunOutputs {
     let folder: String
     let logger: Logger
 
-    func write(datasets: Datasets?, issues: [Issue], conflicts: [Conflict]) throws {
+    /// Writes everything; `kpis` runs on the warehouse before it is closed.
+    func write(datasets: Datasets?, issues: [Issue], conflicts: [Conflict], kpis: KPIStage? = nil) throws {
         if let datasets {
             let tables = Dictionary(uniqueKeysWithValues: CanonicalTable.allCases.map { ($0, datasets.records(of: $0)) })
             let t0 = ContinuousClock.now
@@ -21,8 +22,13 @@ struct RunOutputs {
             let warehouse = try SQLiteWarehouse(path: folder + "/warehouse.sqlite")
             try warehouse.writeAll(tables)
             try warehouse.writeIssues(issues)
-            try warehouse.close()
             logger.info("wrote warehouse.sqlite (\(PipelineRunner.elapsed(since: t1)))")
+            if let kpis, !kpis.definitions.isEmpty {
+                let t2 = ContinuousClock.now
+                let results = try kpis.run(on: warehouse, folder: folder)
+                logger.info("evaluated \(kpis.definitions.count) KPIs for \(kpis.periods.count) periods: \(results.figures.count) figures, \(results.cohorts.count) cohort rows (\(PipelineRunner.elapsed(since: t2)))")
+            }
+            try warehouse.close()
         }
         _ = try ExceptionReportWriter(folder: folder).write(issues)
         _ = try ConflictReportWriter(folder: folder).write(conflicts.map { c in
