@@ -91,7 +91,7 @@ public struct KPIEvaluator: Sendable {
         var indices: [String: Int] = [:]
         for column in definition.requiredColumns {
             guard let i = names.firstIndex(of: column) else {
-                throw failure("the SQL must return a `\(column)` column (a \(definition.kind.rawValue) needs \(definition.requiredColumns.joined(separator: ", ")); it returns \(names.joined(separator: ", ")))")
+                throw failure("the SQL must return the column `\(column)` (a \(definition.kind.rawValue) needs \(definition.requiredColumns.joined(separator: ", ")); it returns \(names.joined(separator: ", ")))")
             }
             indices[column] = i
         }
