@@ -51,3 +51,21 @@ struct IntegrityChildNotInHeaderTests {
         #expect(SSDA903Integrity.check([("Episodes", episodes)]).isEmpty)
     }
 }
+
+@Suite("903 integrity: OC2 health outcomes (INT05, INT33)")
+struct IntegrityHealthOutcomesTests {
+    typealias F = IntegrityFixtures
+
+    @Test("A child in OC2 but not in Header, and a child twice in OC2")
+    func orphanAndRepeat() {
+        let issues = SSDA903Integrity.check([
+            ("Header", [F.header("A1", line: 2), F.header("B2", line: 3)]),
+            ("OC2", [F.healthOutcome("A1", line: 2), F.healthOutcome("B2", line: 3), F.healthOutcome("B2", line: 4),
+                     F.healthOutcome("Z9", line: 5)]),
+        ])
+        #expect(issues.map(\.rule).sorted() == ["INT05", "INT33"])
+        let orphan = issues.first { $0.rule == "INT05" }
+        #expect(orphan?.line == 5 && orphan?.childID == "Z9" && orphan?.dataset == "health_outcomes")
+        #expect(issues.first { $0.rule == "INT33" }?.line == 4)
+    }
+}

@@ -56,4 +56,11 @@ enum IntegrityFixtures {
         r["worker_id"] = worker
         return r
     }
+
+    static func healthOutcome(_ id: String, year: String = "2024-25", line: Int, file: String = "oc2.csv") -> Record {
+        var r = Record(.health_outcomes, source: SourceLocation(file: file, line: line))
+        r["child_id"] = id
+        r["year"] = year
+        return r
+    }
 }

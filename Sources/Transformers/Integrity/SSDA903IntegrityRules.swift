@@ -12,14 +12,15 @@ enum SSDA903IntegrityRules {
              hint: notInHeaderHint, tables: [dataset, "children"])
     }
 
-    /// Child in a table but not in Header, by 903 table. OC2 and PrevPerm
-    /// (INT05, INT07, INT33, INT35) are left out: the reader checks those
-    /// tables but makes no records of them, so there is nothing to check here.
+    /// Child in a table but not in Header, by 903 table. PrevPerm (INT07,
+    /// INT35) is left out: the reader checks that table's values but makes no
+    /// canonical records of it, so there is nothing to check here.
     static let childNotInHeader: [String: Rule] = [
         "AD1": notInHeader("INT01", "AD1", "adoptions"),
         "PlacedAdoption": notInHeader("INT02", "PlacedAdoption", "adoptions"),
         "Episodes": notInHeader("INT03", "Episodes", "cla_episodes"),
         "Missing": notInHeader("INT04", "Missing", "missing_episodes"),
+        "OC2": notInHeader("INT05", "OC2", "health_outcomes"),
         "OC3": notInHeader("INT06", "OC3", "care_leavers"),
         "Reviews": notInHeader("INT08", "Reviews", "cla_reviews"),
         "UASC": notInHeader("INT09", "UASC", "children"),
@@ -57,6 +58,7 @@ enum SSDA903IntegrityRules {
     static let onceOnlyTables: [String: Rule] = [
         "AD1": onceOnly("INT31", "AD1", "adoptions"),
         "Header": onceOnly("INT32", "Header", "children"),
+        "OC2": onceOnly("INT33", "OC2", "health_outcomes"),
         "OC3": onceOnly("INT34", "OC3", "care_leavers"),
         "UASC": onceOnly("INT36", "UASC", "children"),
     ]
