@@ -2,17 +2,23 @@
 public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
     public let start: Day
     public let end: Day
+    /// `start` and `end` as ISO text, made once: a KPI pack writes them on
+    /// every one of a large council's million cohort rows.
+    public let startISO: String
+    public let endISO: String
 
     public init(start: Day, end: Day) {
         self.start = start
         self.end = end
+        startISO = start.iso
+        endISO = end.iso
     }
 
     /// Whether `day` falls in the period (both ends included).
     @inlinable
     public func contains(_ day: Day) -> Bool { start <= day && day <= end }
 
-    public var description: String { "\(start.iso)..\(end.iso)" }
+    public var description: String { "\(startISO)..\(endISO)" }
 
     /// The periods every KPI is reported for (specs/kpis.md): the 12 calendar
     /// months ending with the month that contains `asOf` (the last one cut at

@@ -8,5 +8,5 @@ public enum InputKind: String, Sendable, CaseIterable, Codable {
 
     /// Kinds this release can read; the others are refused by `cscpipe validate`
     /// with a clear message rather than half-read.
-    public static let supported: [InputKind] = [.cinCensus, .ssda903]
+    public static let supported: [InputKind] = [.cinCensus, .ssda903, .mapped, .audits]
 }

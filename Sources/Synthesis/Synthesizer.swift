@@ -23,14 +23,21 @@ public enum Synthesizer {
     /// Generates the council and writes its inputs under `directory`
     /// (created if needed): `cin/cin_<YYYY-YY>.xml`, the CIN census of the
     /// collection year containing the as-of date, then the SSDA903 files of
-    /// that year, `ssda903/<YYYY-YY>/{header,episodes,reviews,missing,oc3}.csv`.
+    /// that year, `ssda903/<YYYY-YY>/{header,episodes,reviews,missing,oc3}.csv`,
+    /// then the council's casework as two case systems export it
+    /// (`exports/lcs/*.csv`, `exports/mosaic/*`; see `CaseSystemExportWriter`),
+    /// whose records `SynthResult.records` does not count (they repeat each other),
+    /// and a case-audit tool's export, `exports/audits.csv` (`auditExportPath`).
     public static func write(_ options: SynthOptions, to directory: String) throws -> SynthResult {
         try options.validate()
         let council = SyntheticCouncil(options)
         let census = CINCensusWriter(council: council)
         let counts = try census.write(toDirectory: directory)
         let ssda903 = try SSDA903Writer(council: council).write(toDirectory: directory)
-        return SynthResult(files: [census.relativePath] + ssda903.files, children: counts[.children] ?? 0,
-                           records: counts.merging(ssda903.counts, uniquingKeysWith: +))
+        let exports = try CaseSystemExportWriter(activity: CaseSystemActivity(council: council)).write(toDirectory: directory)
+        let audits = try AuditExportWriter(council: council).write(toDirectory: directory)
+        return SynthResult(files: [census.relativePath] + ssda903.files + exports + [AuditExportWriter.relativePath],
+                           children: counts[.children] ?? 0,
+                           records: counts.merging(ssda903.counts, uniquingKeysWith: +).merging(audits, uniquingKeysWith: +))
     }
 }

@@ -78,27 +78,13 @@ struct CalibrationTests {
     }
 }
 
-/// The calibration council's CIN census and SSDA903 files together, in the
-/// order its README gives: the looked-after tables and the children merged
-/// across both returns must equal the expected datasets whole.
-@Suite("Calibration council, CIN census and SSDA903")
-struct CalibrationWith903Tests {
-    static let tables: [CanonicalTable] = [
-        .children, .referrals, .assessments, .cin_plans, .section47, .cp_plans, .cp_reviews,
-        .cla_episodes, .cla_reviews, .missing_episodes, .care_leavers,
-    ]
-
-    @Test("Merged children and looked-after tables equal the expected datasets")
-    func mergedTables() throws {
-        guard let shared = sharedFolder else {
-            print("skipped: ../shared/calibration is absent")
-            return
-        }
-        let ws = try Workspace()
-        for folder in ["cin", "ssda903"] {
-            try FileManager.default.createSymbolicLink(atPath: ws.path + "/" + folder,
-                                                       withDestinationPath: shared + "/calibration/" + folder)
-        }
+/// The whole calibration council, every input in the order its README gives:
+/// every merged dataset, the KPI pack with its cohorts, and the audit
+/// outcomes must equal what an independent implementation of the specs
+/// computed, byte for byte.
+@Suite("Calibration council, every input")
+struct CalibrationCouncilTests {
+    static let pipelineInputs: String = {
         var inputs = """
               - kind: cin-census
                 path: cin/cin_2024-25.xml
@@ -109,19 +95,68 @@ struct CalibrationWith903Tests {
         for year in ["2023-24", "2024-25", "2025-26"] {
             inputs += "  - kind: ssda903\n    path: ssda903/\(year)/*.csv\n    year: \(year)\n"
         }
-        let r = try ws.run(inputsYAML: inputs)
+        inputs += """
+              - kind: mapped
+                path: exports/visits.csv
+                mapping: \(packageRoot)/pipelines/mappings/lcs-visits.yaml
+              - kind: audits
+                path: exports/audits.csv
+                columns:
+                  audit_id: Audit Ref
+                  child_id: Child ID
+                  audit_date: Date Completed
+                  auditor: Auditor
+                  team: Team
+                  worker: Social Worker
+                  overall_grade: Overall Judgement
+                domains:
+                  voice_of_the_child: Voice of the Child
+                  assessment: Assessment
+                  planning: Planning
+                  management_oversight: Management Oversight
+
+            """
+        return inputs
+    }()
+
+    @Test("Datasets, KPIs, cohorts and audit outcomes equal the expected outputs")
+    func everyOutput() throws {
+        guard let shared = sharedFolder else {
+            print("skipped: ../shared/calibration is absent")
+            return
+        }
+        let ws = try Workspace()
+        for folder in ["cin", "ssda903", "exports"] {
+            try FileManager.default.createSymbolicLink(atPath: ws.path + "/" + folder,
+                                                       withDestinationPath: shared + "/calibration/" + folder)
+        }
+        let r = try ws.run(inputsYAML: Self.pipelineInputs, extra: "kpis: [\(packageRoot)/pipelines/kpis/standard.yaml]")
         #expect(r.published, "\(r.outcome)")
         let expected = shared + "/calibration/expected"
-        for table in Self.tables {
-            let ours = try ws.read("out/latest/datasets/\(table.name).csv")
-            let theirs = try String(contentsOfFile: expected + "/datasets/\(table.name).csv", encoding: .utf8)
-            #expect(ours == theirs, "datasets/\(table.name).csv differs from the calibration")
+        let datasets = try FileManager.default.contentsOfDirectory(atPath: expected + "/datasets").filter { $0.hasSuffix(".csv") }
+        #expect(datasets.count == 19)
+        for name in datasets.sorted() {
+            let ours = try ws.read("out/latest/datasets/\(name)")
+            let theirs = try String(contentsOfFile: expected + "/datasets/\(name)", encoding: .utf8)
+            #expect(ours == theirs, "datasets/\(name) differs from the calibration")
         }
+        for name in ["kpis.csv", "kpi_cohorts.csv", "audit_outcomes.csv", "conflicts.csv"] {
+            let ours = try ws.read("out/latest/\(name)")
+            let theirs = try String(contentsOfFile: expected + "/" + name, encoding: .utf8)
+            #expect(ours == theirs, "\(name) differs from the calibration")
+        }
+
+        // Every expected issue is reported where the calibration says, and
+        // no other error: nothing is invented.
         let report = try CSVReader.readAll(path: ws.path + "/out/latest/exceptions.csv")
         let planted = try CSVReader.readAll(path: expected + "/issues.csv")
-        for row in planted.rows where row[2].hasPrefix("ssda903/") {
-            #expect(report.rows.contains { $0[0] == row[0] && $0[3] == row[2] && $0[4] == row[3] && $0[7] == row[6] },
-                    "missing issue \(row)")
+        let columns = ["rule", "dataset", "file", "line", "column", "child_id", "value"]
+        func key(_ row: [String], _ header: [String]) -> [String] { columns.map { row[header.firstIndex(of: $0)!] } }
+        let ours = Set(report.rows.map { key($0, report.header) })
+        for row in planted.rows {
+            #expect(ours.contains(key(row, planted.header)), "missing issue \(row)")
         }
+        let severity = report.header.firstIndex(of: "severity")!
+        #expect(report.rows.filter { $0[severity] == "error" || $0[severity] == "fatal" }.count == planted.rows.count)
     }
 }

@@ -31,7 +31,7 @@ struct SSDA903FileTests {
         }
         let paths = Synthesizer.council(SynthOptions(children: 1, seed: 1, asOf: asOf)).ssda903Paths
         #expect(paths == ["header", "episodes", "reviews", "missing", "oc3"].map { "ssda903/2024-25/\($0).csv" })
-        #expect(Array(results[0].files.dropFirst()) == paths)
+        #expect(results[0].files.filter { $0.hasPrefix("ssda903/") } == paths)
         #expect(results[0].records == results[1].records)
         for path in paths {
             let bytes = try dirs.map { try Data(contentsOf: URL(fileURLWithPath: $0.path + "/" + path)) }

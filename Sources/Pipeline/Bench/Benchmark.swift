@@ -94,9 +94,11 @@ public struct Benchmark {
         reference: \(referencePath)
         fail_on: { fatal: 1 }
         keep_runs: 0
+        kpis: [\(referencePath)/../kpis/standard.yaml]
         inputs:
           - kind: cin-census
             path: cin/*.xml
+        \(Self.ssda903Inputs(synth.files))
         """.write(toFile: pipelinePath, atomically: true, encoding: .utf8)
         let definition = try PipelineLoader.load(path: pipelinePath)
         let logger = Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
@@ -107,8 +109,13 @@ public struct Benchmark {
         report(pad("whole run (published: \(result.published))", 38) + pad(f(runTime), 10) + pad(f(mb / runTime, 1), 9)
                + pad(f(Double(children) / runTime, 0), 12) + f(Double(total) / runTime, 0))
         report("peak memory of this process so far: \(Self.peakMemoryMB()) MB")
+        if let folder = result.runFolder, result.published {
+            try KPIBenchmark(report: report).run(warehousePath: folder + "/warehouse.sqlite", definitions: definition.kpis,
+                                                 calendar: reference.calendar, asOf: options.asOf)
+        }
 
         try runSSDA903(reference: reference)
+        try MappedBenchmark(options: options, report: report).run(reference: reference)
     }
 
     /// SSDA903 CSV reading (parse, normalise, per-record checks) on a large
@@ -142,6 +149,12 @@ public struct Benchmark {
         let r = median(readTimes)
         report(pad("cscpipe SSDA903 read + checks", 38) + pad(f(r), 10) + pad(f(mb / r, 1), 9) + f(Double(rows) / r, 0))
         report("peak memory of this process: \(Self.peakMemoryMB()) MB")
+    }
+
+    /// One `ssda903` input per collection-year folder the synthetic council wrote.
+    static func ssda903Inputs(_ files: [String]) -> String {
+        let years = Set(files.filter { $0.hasPrefix("ssda903/") }.compactMap { $0.split(separator: "/").dropFirst().first.map(String.init) })
+        return years.sorted().map { "  - kind: ssda903\n    path: ssda903/\($0)/*.csv\n    year: \($0)" }.joined(separator: "\n")
     }
 
     static func timeXmllint(_ path: String) throws -> Double? {

@@ -16,6 +16,11 @@ public struct PipelineDefinition: Sendable {
         public var year: CollectionYear?
         /// Line of this input in the pipeline file, for messages.
         public var line: Int?
+        /// `mapping:` of a `mapped` input: the mapping file, resolved, and what it says.
+        public var mappingPath: String?
+        public var mapping: MappedExport?
+        /// `columns:` and `domains:` of an `audits` input: which export column holds what.
+        public var auditColumns: AuditColumns?
     }
 
     /// When the run's exit code turns from 0 to 1: the number of issues of a

@@ -8,7 +8,7 @@ import Yams
 /// were silently ignored would make a nightly run quietly do less).
 public enum PipelineLoader {
     static let topLevelKeys = ["name", "as_of", "output", "fail_on", "inputs", "reference", "keep_runs", "kpis"]
-    static let inputKeys = ["kind", "path", "year"]
+    static let inputKeys = ["kind", "path", "year", "mapping", "columns", "domains"]
 
     public static func load(path: String) throws(ConfigError) -> PipelineDefinition {
         let text: String
@@ -92,7 +92,11 @@ public enum PipelineLoader {
                 }
                 year = parsed
             }
-            inputs.append(.init(kind: kind, pattern: pattern, resolvedPattern: resolve(pattern), year: year, line: item.mark?.line))
+            var input = PipelineDefinition.Input(kind: kind, pattern: pattern, resolvedPattern: resolve(pattern), year: year,
+                                                 line: item.mark?.line)
+            try loadMapping(r, into: &input, resolve: resolve)
+            input.auditColumns = try AuditColumnsLoader.load(r, kind: kind, inputLine: item.mark?.line)
+            inputs.append(input)
         }
         if inputs.isEmpty {
             throw ConfigError(file: path, line: inputsNode.mark?.line, key: "inputs", message: "the list is empty; a run needs at least one input")
@@ -136,6 +140,30 @@ public enum PipelineLoader {
             }
             definition.kpiFiles.append(resolved)
         }
+    }
+
+    /// `mapping:`: required for a `mapped` input, refused for any other kind;
+    /// the mapping file is read now, so its mistakes stop the run before any input is read.
+    private static func loadMapping(_ r: MappingReader, into input: inout PipelineDefinition.Input,
+                                    resolve: (String) -> String) throws(ConfigError) {
+        let mapping = try r.string("mapping")
+        guard input.kind == .mapped else {
+            if mapping != nil {
+                throw ConfigError(file: r.file, line: r.line(of: "mapping"), key: r.context + "mapping", message: "only for `kind: mapped` inputs")
+            }
+            return
+        }
+        guard let mapping, !mapping.isEmpty else {
+            throw ConfigError(file: r.file, line: input.line, key: r.context + "mapping",
+                              message: "missing: the mapping file that says how to read this export (e.g. `mapping: mappings/lcs-visits.yaml`)")
+        }
+        let resolved = resolve(mapping)
+        guard FileManager.default.fileExists(atPath: resolved) else {
+            throw ConfigError(file: r.file, line: r.line(of: "mapping"), key: r.context + "mapping",
+                              message: "no mapping file at `\(mapping)` (resolved against the pipeline's folder: \(resolved))")
+        }
+        input.mappingPath = resolved
+        input.mapping = try MappingFileLoader.load(path: resolved, name: mapping)
     }
 
     private static func parseAsOf(_ r: MappingReader) throws(ConfigError) -> PipelineDefinition.AsOf {

@@ -21,6 +21,12 @@ public enum PipelineValidator {
                                   message: "no file matches `\(input.pattern)` (resolved against the pipeline's folder: \(input.resolvedPattern))")
             }
             lines.append("  \(input.kind.rawValue): \(input.pattern) (\(files.count) file\(files.count == 1 ? "" : "s"))")
+            if let mapping = input.mapping {
+                lines.append("    " + (try MappedHeaderValidation.check(mapping, mappingPath: input.mappingPath ?? "", files: files)))
+            }
+            if let columns = input.auditColumns {
+                lines.append("    " + (try AuditHeaderValidation.check(columns, input: input, pipeline: path, files: files)))
+            }
         }
         if !definition.kpis.isEmpty {
             let asOf = definition.resolvedAsOf(today: Date())

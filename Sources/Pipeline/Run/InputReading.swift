@@ -71,8 +71,24 @@ struct InputReading {
             let converted = s.encoding == "utf-8" || s.encoding == "utf-8-bom" ? "" : ", converted from \(s.encoding)"
             ssda903Table = s.table.rawValue
             detected = "SSDA903 \(s.table.rawValue) \(s.collectionYear) (year from \(s.yearSource)), \(s.rows) rows\(converted)"
-        case .mapped, .audits, .annexA:
-            // The loader refuses these kinds before a run starts (InputKind.supported).
+        case .mapped:
+            guard let mapping = input.mapping else {
+                preconditionFailure("the loader gives every mapped input its mapping")
+            }
+            let s = try MappedReader(export: mapping)
+                .read(path: file.path, displayName: file.displayName, into: counter)
+            let filtered = s.filteredOut > 0 ? ", \(s.filteredOut) left out by its filter" : ""
+            detected = "\(s.format.uppercased()) export through \(mapping.mappingFile) into \(mapping.table.name), \(s.rows) rows\(filtered)"
+        case .audits:
+            guard let columns = input.auditColumns else {
+                preconditionFailure("the loader gives every audits input its columns")
+            }
+            let s = try AuditsReader(columns: columns)
+                .read(path: file.path, displayName: file.displayName, into: counter)
+            let thematic = s.withoutChild > 0 ? " (\(s.withoutChild) without a child)" : ""
+            detected = "case-audit export, \(s.rows) rows: \(s.audits) audits\(thematic), \(s.grades) domain grades"
+        case .annexA:
+            // The loader refuses this kind before a run starts (InputKind.supported).
             preconditionFailure("\(input.kind.rawValue) reaches the runner but has no reader")
         }
         return InputFileSummary(detected: detected, records: counter.records, issues: counter.issues,

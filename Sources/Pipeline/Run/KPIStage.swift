@@ -13,26 +13,63 @@ struct KPIStage {
 
     var periods: [ReportingPeriod] { ReportingPeriod.standard(asOf: asOf) }
 
-    /// Evaluates every KPI on `warehouse` and writes the results into it and
-    /// into `folder`.
-    @discardableResult
-    func run(on warehouse: SQLiteWarehouse, folder: String) throws -> KPIResults {
-        let results = try evaluate(on: warehouse.database)
+    /// Writes evaluated KPIs into the warehouse and into `folder`.
+    func write(_ results: KPIResults, into warehouse: SQLiteWarehouse, folder: String) throws {
         try warehouse.writeTable(name: "kpis", columns: Self.figureColumns, rows: results.figures.lazy.map { $0.fields.map(Optional.some) })
-        try warehouse.writeTable(name: "kpi_cohorts", columns: Self.cohortColumns, rows: results.cohorts.lazy.map { $0.fields.map(Optional.some) })
         try Self.writeCSV(folder + "/kpis.csv", header: KPIFigure.header, rows: results.figures.lazy.map(\.fields))
-        try Self.writeCSV(folder + "/kpi_cohorts.csv", header: CohortMember.header, rows: results.cohorts.lazy.map(\.fields))
-        return results
-    }
-
-    func evaluate(on database: DatabaseQueue) throws -> KPIResults {
-        let evaluator = KPIEvaluator(periods: periods, asOf: asOf)
-        return try database.inDatabase { db in
-            KPIFunctions.register(calendar: calendar, in: db)
-            return try evaluator.evaluate(definitions, in: db)
+        // A large council's pack has a million cohort rows: both writers take
+        // each value from the row itself rather than an array made per row.
+        try warehouse.writeTable(name: "kpi_cohorts", columns: Self.cohortColumns) { rows in
+            for member in results.cohorts {
+                rows.set(1, member.kpi)
+                rows.set(2, member.period.startISO)
+                rows.set(3, member.period.endISO)
+                rows.set(4, member.childID)
+                rows.set(5, member.itemID)
+                rows.set(6, member.inNumerator ? 1 : 0)
+                try rows.insert()
+            }
         }
+        let csv = try CSVFileWriter(path: folder + "/kpi_cohorts.csv")
+        try csv.writeRow(CohortMember.header)
+        for member in results.cohorts {
+            csv.writeField(member.kpi, first: true)
+            csv.writeField(member.period.startISO)
+            csv.writeField(member.period.endISO)
+            csv.writeField(member.childID)
+            csv.writeField(member.itemID)
+            csv.writeField(member.inNumerator ? "1" : "0")
+            try csv.endRow()
+        }
+        try csv.finish()
     }
 
+    /// Evaluates the KPIs on the warehouse file at `path`, several at a time
+    /// on read-only connections of their own (one per core): each query is
+    /// single-threaded in SQLite, so a pack of 19 uses both cores this way.
+    /// The results come back in the pack's order whatever finishes first.
+    func evaluate(path: String) throws -> KPIResults {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, definitions.count, 4))
+        var configuration = Configuration()
+        configuration.readonly = true
+        let connections = try (0..<workers).map { _ in try DatabaseQueue(path: path, configuration: configuration) }
+        let evaluator = KPIEvaluator(periods: periods, asOf: asOf)
+        let work = KPIWorkList(count: definitions.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            do {
+                try connections[worker].inDatabase { db in
+                    KPIFunctions.register(calendar: calendar, in: db)
+                    while let i = work.next() {
+                        work.finish(i, with: try evaluator.evaluate([definitions[i]], in: db))
+                    }
+                }
+            } catch {
+                work.fail(error)
+            }
+        }
+        for connection in connections { try connection.close() }
+        return try work.results()
+    }
     /// Runs every KPI's SQL once on an empty warehouse (`cscpipe validate`),
     /// returning the first broken one.
     func check() throws {
@@ -66,5 +103,43 @@ struct KPIStage {
         try writer.writeRow(header)
         for row in rows { try writer.writeRow(row) }
         try writer.finish()
+    }
+}
+
+/// The KPIs still to evaluate and what each gave, shared by the workers.
+private final class KPIWorkList: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private var done: [KPIResults?]
+    private var error: Error?
+
+    init(count: Int) { done = Array(repeating: nil, count: count) }
+
+    /// The next KPI to evaluate, or nil when all are taken or one failed.
+    func next() -> Int? {
+        lock.withLock {
+            guard error == nil, nextIndex < done.count else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
+    }
+
+    func finish(_ index: Int, with results: KPIResults) { lock.withLock { done[index] = results } }
+
+    func fail(_ error: Error) { lock.withLock { self.error = self.error ?? error } }
+
+    /// Every KPI's results in order, or the first failure.
+    func results() throws -> KPIResults {
+        try lock.withLock {
+            if let error { throw error }
+            var all = KPIResults()
+            for part in done {
+                guard let part else { continue }
+                all.figures += part.figures
+                all.cohorts += part.cohorts
+            }
+            return all
+        }
     }
 }

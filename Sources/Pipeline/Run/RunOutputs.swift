@@ -11,13 +11,18 @@ struct RunOutputs {
     let folder: String
     let logger: Logger
 
-    /// Writes everything; `kpis` runs on the warehouse before it is closed.
-    func write(datasets: Datasets?, issues: [Issue], conflicts: [Conflict], kpis: KPIStage? = nil) throws {
+    /// Writes everything; `kpis` runs on the warehouse before it is closed,
+    /// and audit outcomes are counted for `periods`.
+    func write(datasets: Datasets?, issues: [Issue], conflicts: [Conflict], kpis: KPIStage? = nil,
+               periods: [ReportingPeriod] = []) throws {
         if let datasets {
             let tables = Dictionary(uniqueKeysWithValues: CanonicalTable.allCases.map { ($0, datasets.records(of: $0)) })
             let t0 = ContinuousClock.now
             _ = try DatasetCSVWriter(runFolder: folder).writeAll(tables)
             logger.info("wrote datasets/ (\(PipelineRunner.elapsed(since: t0)))")
+            let outcomes = AuditOutcomes.compute(audits: datasets.records(of: .audits),
+                                                 grades: datasets.records(of: .audit_grades), periods: periods)
+            try AuditOutcomesWriter(folder: folder).write(outcomes)
             let t1 = ContinuousClock.now
             let warehouse = try SQLiteWarehouse(path: folder + "/warehouse.sqlite")
             try warehouse.writeAll(tables)
@@ -25,8 +30,11 @@ struct RunOutputs {
             logger.info("wrote warehouse.sqlite (\(PipelineRunner.elapsed(since: t1)))")
             if let kpis, !kpis.definitions.isEmpty {
                 let t2 = ContinuousClock.now
-                let results = try kpis.run(on: warehouse, folder: folder)
+                let results = try kpis.evaluate(path: warehouse.path)
                 logger.info("evaluated \(kpis.definitions.count) KPIs for \(kpis.periods.count) periods: \(results.figures.count) figures, \(results.cohorts.count) cohort rows (\(PipelineRunner.elapsed(since: t2)))")
+                let t3 = ContinuousClock.now
+                try kpis.write(results, into: warehouse, folder: folder)
+                logger.info("wrote kpis.csv, kpi_cohorts.csv and their tables (\(PipelineRunner.elapsed(since: t3)))")
             }
             try warehouse.close()
         }

@@ -19,7 +19,7 @@ public struct KPIFigure: Sendable, Equatable {
     public static let header = ["kpi", "title", "period_start", "period_end", "numerator", "denominator", "value", "target", "rag"]
 
     public var fields: [String] {
-        [kpi, title, period.start.iso, period.end.iso, numerator, denominator, value, target, rag?.rawValue ?? ""]
+        [kpi, title, period.startISO, period.endISO, numerator, denominator, value, target, rag?.rawValue ?? ""]
     }
 }
 
@@ -34,7 +34,7 @@ public struct CohortMember: Sendable, Equatable {
     public static let header = ["kpi", "period_start", "period_end", "child_id", "item_id", "in_numerator"]
 
     public var fields: [String] {
-        [kpi, period.start.iso, period.end.iso, childID, itemID, inNumerator ? "1" : "0"]
+        [kpi, period.startISO, period.endISO, childID, itemID, inNumerator ? "1" : "0"]
     }
 }
 
