@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2 through pkg-config (headers live in /usr/include/libxml2).
@@ -23,7 +24,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "CSCCore"),
-        .target(name: "Extractors", dependencies: ["CSCCore", "CLibXML2"]),
+        .target(name: "Extractors", dependencies: [
+            "CSCCore", "CLibXML2",
+            // XLSX workbooks are zip files of XML parts (Annex A).
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // KPIs are SQL over the run's SQLite warehouse (DESIGN.md §4), so the
         // evaluator needs GRDB to run them and to register the date helpers.
         .target(name: "Transformers", dependencies: [
