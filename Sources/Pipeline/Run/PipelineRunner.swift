@@ -158,8 +158,8 @@ public struct PipelineRunner {
         do {
             let writer = RunOutputs(folder: folder.path, logger: logger)
             let kpis = KPIStage(definitions: definition.kpis, calendar: reference.calendar, asOf: asOf)
-            try writer.write(datasets: fatal == nil ? datasets : nil, issues: issues, conflicts: datasets.conflicts, kpis: kpis,
-                             periods: kpis.periods)
+            try writer.write(datasets: fatal == nil ? datasets : nil, issues: issues, conflicts: datasets.conflicts,
+                             asOf: asOf, kpis: kpis)
             let manifest = Manifest(
                 runID: folder.id, pipeline: definition.path, name: definition.name, asOf: asOf.iso,
                 startedAt: Manifest.isoTimestamp(started), finishedAt: Manifest.isoTimestamp(options.now()),

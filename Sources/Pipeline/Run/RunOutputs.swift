@@ -11,15 +11,16 @@ struct RunOutputs {
     let folder: String
     let logger: Logger
 
-    /// Writes everything; `kpis` runs on the warehouse before it is closed,
-    /// and audit outcomes are counted for `periods`.
-    func write(datasets: Datasets?, issues: [Issue], conflicts: [Conflict], kpis: KPIStage? = nil,
-               periods: [ReportingPeriod] = []) throws {
+    /// Writes everything for a run as of `asOf`; `kpis` runs on the warehouse
+    /// before it is closed, and audit outcomes are counted for the KPI periods.
+    func write(datasets: Datasets?, issues: [Issue], conflicts: [Conflict], asOf: Day, kpis: KPIStage? = nil) throws {
+        let periods = ReportingPeriod.standard(asOf: asOf)
         if let datasets {
             let tables = Dictionary(uniqueKeysWithValues: CanonicalTable.allCases.map { ($0, datasets.records(of: $0)) })
             let t0 = ContinuousClock.now
             _ = try DatasetCSVWriter(runFolder: folder).writeAll(tables)
             logger.info("wrote datasets/ (\(PipelineRunner.elapsed(since: t0)))")
+            try ReturnsStage(folder: folder, logger: logger).write(tables, asOf: asOf)
             let outcomes = AuditOutcomes.compute(audits: datasets.records(of: .audits),
                                                  grades: datasets.records(of: .audit_grades), periods: periods)
             try AuditOutcomesWriter(folder: folder).write(outcomes)

@@ -1,32 +1,37 @@
-import CSCCore
+/// Where an `XMLByteWriter` hands its bytes: a file, in the module that does I/O.
+public protocol XMLByteOutput {
+    associatedtype Failure: Error
+    /// Appends `bytes` to the output.
+    func write(_ bytes: [UInt8]) throws(Failure)
+}
 
-/// Writes indented XML as bytes into a buffer that is handed to a file in
+/// Writes indented XML as bytes into a buffer that is handed to its output in
 /// large chunks, so a census of any size never exists as one string.
 ///
 /// Two spaces per level, `\n` line ends, text escaped. It counts lines as it
 /// goes, so a writer can say which line each element starts on.
-struct XMLByteWriter {
+public struct XMLByteWriter<Output: XMLByteOutput> {
     /// The 1-based line the next byte goes on.
-    private(set) var line = 1
+    public private(set) var line = 1
     private var buffer: [UInt8] = []
-    private let output: FileOutput?
+    private let output: Output?
     private let chunkSize: Int
 
     /// Writes to `output`; with nil, only counts lines (to describe a file
     /// without writing it).
-    init(output: FileOutput?, chunkSize: Int = 1 << 20) {
+    public init(output: Output?, chunkSize: Int = 1 << 20) {
         self.output = output
         self.chunkSize = chunkSize
         buffer.reserveCapacity(chunkSize + (64 << 10))
     }
 
-    mutating func declaration() {
+    public mutating func declaration() {
         append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         newline()
     }
 
     /// `<name>` on its own line.
-    mutating func open(_ name: StaticString, depth: Int) {
+    public mutating func open(_ name: StaticString, depth: Int) {
         indent(depth)
         buffer.append(UInt8(ascii: "<"))
         append(name)
@@ -35,7 +40,7 @@ struct XMLByteWriter {
     }
 
     /// `</name>` on its own line.
-    mutating func close(_ name: StaticString, depth: Int) {
+    public mutating func close(_ name: StaticString, depth: Int) {
         indent(depth)
         append("</")
         append(name)
@@ -44,27 +49,27 @@ struct XMLByteWriter {
     }
 
     /// `<name>text</name>`, the text escaped.
-    mutating func element(_ name: StaticString, _ text: String, depth: Int) {
+    public mutating func element(_ name: StaticString, _ text: String, depth: Int) {
         start(name, depth: depth)
         escaped(text)
         end(name)
     }
 
     /// `<name>YYYY-MM-DD</name>`.
-    mutating func element(_ name: StaticString, _ day: Day, depth: Int) {
+    public mutating func element(_ name: StaticString, _ day: Day, depth: Int) {
         start(name, depth: depth)
         isoDate(day)
         end(name)
     }
 
-    mutating func element(_ name: StaticString, _ number: Int, depth: Int) {
+    public mutating func element(_ name: StaticString, _ number: Int, depth: Int) {
         start(name, depth: depth)
         decimal(number)
         end(name)
     }
 
     /// `<name>YYYY-MM-DDThh:mm:ss</name>`.
-    mutating func element(_ name: StaticString, _ day: Day, time: StaticString, depth: Int) {
+    public mutating func element(_ name: StaticString, _ day: Day, time: StaticString, depth: Int) {
         start(name, depth: depth)
         isoDate(day)
         buffer.append(UInt8(ascii: "T"))
@@ -73,24 +78,24 @@ struct XMLByteWriter {
     }
 
     /// Hands the buffer to the file once it holds a chunk.
-    mutating func flushIfFull() throws(SynthError) {
+    public mutating func flushIfFull() throws(Output.Failure) {
         if buffer.count >= chunkSize { try flush() }
     }
 
     /// Drops what is buffered, for a writer with no output that only counts lines.
-    mutating func discardBuffered() {
+    public mutating func discardBuffered() {
         precondition(output == nil, "discarding bytes meant for a file")
         buffer.removeAll(keepingCapacity: true)
     }
 
     /// Writes what is left; call once at the end.
-    mutating func finish() throws(SynthError) {
+    public mutating func finish() throws(Output.Failure) {
         try flush()
     }
 
     // MARK: Bytes
 
-    private mutating func flush() throws(SynthError) {
+    private mutating func flush() throws(Output.Failure) {
         if let output { try output.write(buffer) }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -114,10 +119,8 @@ struct XMLByteWriter {
         line += 1
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
-
     private mutating func indent(_ depth: Int) {
-        buffer.append(contentsOf: Self.spaces[0..<(2 * depth)])
+        buffer.append(contentsOf: xmlIndentSpaces[0..<(2 * depth)])
     }
 
     private mutating func append(_ s: StaticString) {
@@ -173,3 +176,6 @@ struct XMLByteWriter {
         buffer.append(contentsOf: digits.reversed())
     }
 }
+
+/// Spaces to indent with (a generic type cannot hold a static stored property).
+private let xmlIndentSpaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
