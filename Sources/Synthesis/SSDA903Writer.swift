@@ -7,7 +7,8 @@ import CSCCore
 /// Episodes holds every episode open at some point in the year or starting
 /// in it, up to the as-of date; Reviews and Missing the reviews and spells in
 /// the year; OC3 the year's care leavers; Header every child with an episode
-/// in Episodes. The rows and the canonical records a reader makes of them
+/// in Episodes or a row in OC3 (a care leaver whose last episode ended before
+/// the year is still a child of the return: INT06). The rows and the canonical records a reader makes of them
 /// come from one pass, so they cannot drift apart.
 struct SSDA903Writer {
     /// The files written, in writing order.
@@ -109,7 +110,7 @@ struct SSDA903Writer {
             let id = child.id
             let dob = birth.ukFormat
             let episodes = history.episodes.filter { ($0.endDate ?? council.options.asOf) >= yearStart }
-            if !episodes.isEmpty {
+            if !episodes.isEmpty || history.careLeaver != nil {
                 let sex: String = modernSex ? child.sex.rawValue : (child.sex == .male ? "1" : "2")
                 let (upn, upnUnknown) = pupilNumber(child)
                 rows[.header]!.append(Row(
