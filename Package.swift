@@ -55,7 +55,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "CSCCoreTests", dependencies: ["CSCCore"]),
-        .testTarget(name: "ExtractorsTests", dependencies: ["Extractors", "CSCCore"]),
+        .testTarget(name: "ExtractorsTests", dependencies: [
+            "Extractors", "CSCCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "TransformersTests", dependencies: [
             "Transformers", "CSCCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -11,7 +11,7 @@ extension CSCPipe {
         /// meets them: reading a file, then the values in it.
         static var all: [Rule] {
             Rule.inputRules + Rule.csvRules + Rule.ssda903Rules + Rule.ssda903XMLRules + SSDA903Integrity.rules
-            + Rule.mappedRules + Rule.auditRules
+            + Rule.mappedRules + Rule.auditRules + Rule.annexARules
         }
 
         func run() throws {

@@ -80,15 +80,4 @@ struct PipelineLoaderTests {
             #expect(error.description.hasPrefix("p.yaml:"), "\(error)")
         }
     }
-
-    @Test("Kinds of a later release are refused clearly, not half-read")
-    func unsupportedKind() {
-        do {
-            _ = try PipelineLoader.parse("output: o\ninputs:\n  - kind: annex-a\n    path: a.xlsx\n", path: "p.yaml")
-            Testing.Issue.record("accepted an unsupported kind")
-        } catch {
-            #expect(error.key == "inputs[1].kind")
-            #expect(error.message.contains("not supported"))
-        }
-    }
 }

@@ -9,6 +9,8 @@ public struct FileDescription: Sendable, Equatable {
         /// An SSDA903 CSV file: the table its columns make, the collection year
         /// its name or folder's name gives (nil when neither does) and its data rows.
         case ssda903(table: SSDA903Table, year: CollectionYear?, rows: Int)
+        /// An Ofsted Annex A workbook: the list numbers (1–11) its sheets are named for.
+        case annexA(lists: [Int])
         /// Not a file cscpipe can read, with why, in words for the data team.
         case unknown(reason: String)
     }

@@ -10,7 +10,7 @@ public enum FileInspector {
         case .empty:
             return .unknown(path, "the file is empty")
         case .notXML(let what):
-            return .unknown(path, what)
+            return AnnexAFileInspector.inspect(path) ?? .unknown(path, what)
         case .xml:
             return inspectXML(path)
         case .csv:

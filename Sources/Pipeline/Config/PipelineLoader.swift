@@ -77,10 +77,6 @@ public enum PipelineLoader {
                 throw ConfigError(file: path, line: r.line(of: "kind"), key: key + ".kind",
                                   message: "`\(kindText)` is not an input kind; use one of \(InputKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard InputKind.supported.contains(kind) else {
-                throw ConfigError(file: path, line: r.line(of: "kind"), key: key + ".kind",
-                                  message: "`\(kindText)` inputs are not supported by this release yet (supported: \(InputKind.supported.map(\.rawValue).joined(separator: ", ")))")
-            }
             try r.rejectUnknownKeys(allowed: inputKeys)
             guard let pattern = try r.string("path"), !pattern.isEmpty else {
                 throw ConfigError(file: path, line: item.mark?.line, key: key + ".path", message: "missing: the file or glob to read")

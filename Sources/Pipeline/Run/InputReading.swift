@@ -48,6 +48,8 @@ final class CountingSink: RecordSink {
 /// Reads one file of one pipeline input with the reader for its kind.
 struct InputReading {
     let reference: ReferenceData
+    /// The run's as-of date: Annex A rows take the collection year containing it.
+    let asOf: Day
 
     func read(_ file: InputFiles.Match, of input: PipelineDefinition.Input, into sink: RecordSink) throws(UnreadableInput) -> InputFileSummary {
         let counter = CountingSink(sink)
@@ -88,8 +90,12 @@ struct InputReading {
             let thematic = s.withoutChild > 0 ? " (\(s.withoutChild) without a child)" : ""
             detected = "case-audit export, \(s.rows) rows: \(s.audits) audits\(thematic), \(s.grades) domain grades"
         case .annexA:
-            // The loader refuses this kind before a run starts (InputKind.supported).
-            preconditionFailure("\(input.kind.rawValue) reaches the runner but has no reader")
+            // Codes are checked in, and care leavers filed under, the year of the run's as-of date.
+            let year = input.year ?? CollectionYear(containing: asOf)
+            let s = try AnnexAReader(codes: reference.codes)
+                .read(path: file.path, displayName: file.displayName, year: year, into: counter)
+            let lists = s.lists.map { "\($0.list.rawValue) (\($0.rows) rows)" }.joined(separator: ", ")
+            detected = "Annex A workbook, \(s.collectionYear), lists \(lists)"
         }
         return InputFileSummary(detected: detected, records: counter.records, issues: counter.issues,
                                 ssda903Table: ssda903Table)

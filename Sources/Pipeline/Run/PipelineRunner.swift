@@ -90,7 +90,7 @@ public struct PipelineRunner {
 
         // Extract and merge.
         let datasets = Datasets()
-        let reading = InputReading(reference: reference)
+        let reading = InputReading(reference: reference, asOf: asOf)
         var manifestInputs: [Manifest.InputFile] = []
         var fatal: Issue?
         inputs: for input in definition.inputs {
