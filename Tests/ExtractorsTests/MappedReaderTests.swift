@@ -74,6 +74,78 @@ struct MappedReaderTests {
         }
     }
 
+    @Test("Fixed-width date patterns read at fixed offsets exactly as the token reader reads them")
+    func fixedDateLayouts() {
+        let samples = ["14/11/2025", "29/02/2024", "2025-11-14", "14.11.25", "11/14/2025", "01/01/1970", "31/12/1999", "20240229"]
+        let alphabet = Array("0129/-. aT:".utf8)
+        let times = ["", " 10:30", "T10:30:00.000+01:00", " 25:00", "x", " 10:30 PM"]
+        for pattern in ["dd/MM/yyyy", "yyyy-MM-dd", "dd.MM.yy", "MM/dd/yyyy", "yyyyMMdd"] {
+            let format = Self.format(pattern)
+            #expect(format.layout != nil, "\(pattern) should be read at fixed offsets")
+            var inputs: [[UInt8]] = []
+            for sample in samples {
+                let bytes = Array(sample.utf8)
+                for time in times { inputs.append(bytes + Array(time.utf8)) }
+                for cut in 0..<bytes.count { inputs.append(Array(bytes[..<cut])) }
+                for at in bytes.indices {
+                    for c in alphabet {
+                        var mutated = bytes
+                        mutated[at] = c
+                        inputs.append(mutated)
+                    }
+                }
+            }
+            var accepted = 0
+            for input in inputs {
+                input.withUnsafeBytes { b in
+                    let fixed = format.civil(b).map { [$0.year, $0.month, $0.day] }
+                    let general = format.tokenParts(b).flatMap { p -> [Int]? in
+                        Day(year: p.year, month: p.month, day: p.day) == nil ? nil : [p.year, p.month, p.day]
+                    }
+                    #expect(fixed == general, "\(pattern) on `\(String(decoding: input, as: UTF8.self))`")
+                    if fixed != nil { accepted += 1 }
+                }
+            }
+            #expect(accepted > 0, "\(pattern) accepted none of its inputs")
+        }
+        #expect(Self.format("d/M/yyyy").layout == nil)
+        #expect(Self.format("dd-MMM-yyyy").layout == nil)
+        #expect(Self.format("excel").layout == nil)
+    }
+
+    @Test("The flat label tables the reader looks labels up in agree with the value maps")
+    func flatLabelTables() {
+        let short = MappedValueMap(entries: [
+            .init(label: "C1", code: "C1"), .init(label: "c2", code: "C2"), .init(label: "ABCDEFG", code: "seven"),
+            .init(label: "ABCDEFGH", code: "eight"), .init(label: "a b", code: "spaced"), .init(label: " ", code: "blanks"),
+        ], blank: "none")
+        let withDefault = MappedValueMap(entries: [.init(label: "Male", code: "M"), .init(label: "a) Male", code: "M")],
+                                         otherwise: "U")
+        let maps = [Self.kinds, short, withDefault]
+        let tables = MappedCodeTables(maps)
+        let inputs = ["CP Visit", "  child  protection\u{A0}statutory VISIT ", "looked after visit", "CPVisit", "Visit",
+                      "c1", "C2", "C3", "abcdefg", "ABCDEFGH", "abcdefgh ", "ABCDEFGHI", "ABCDEF", "A  B", "a\tb", "ab",
+                      "male", "A) MALE", "Other", "", "x", "\u{A0}"]
+        for (m, map) in maps.enumerated() {
+            for input in inputs {
+                Array(input.utf8).withUnsafeBytes { raw in
+                    let bytes = CellBytes.trimmed(raw)
+                    let expected = bytes.isEmpty ? map.blank : map.code(for: bytes)
+                    let index = tables.value(m, bytes)
+                    let found = index == MappedCodeTables.unlisted ? nil : tables.texts[Int(index)]
+                    #expect(found == expected, "map \(m) on `\(input)`")
+                }
+            }
+        }
+    }
+
+    @Test("Source lines are written as String(line) writes them")
+    func lineText() {
+        for line in [1, 2, 9, 10, 99, 100, 12_345, 999_999, 1_000_000, 123_456_789_012, Int.max, 0, -3] {
+            #expect(MappedRecordBuilder.decimal(line) == String(line))
+        }
+    }
+
     @Test("Labels map many to one, ignoring case and spacing")
     func labels() {
         func code(_ text: String) -> String? { Array(text.utf8).withUnsafeBytes { Self.kinds.code(for: $0) } }

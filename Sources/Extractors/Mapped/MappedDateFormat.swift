@@ -21,6 +21,16 @@ public struct MappedDateFormat: Sendable, Hashable, CustomStringConvertible {
     public let pattern: String
     let tokens: [Token]
     let excelSerial: Bool
+    /// Where each part sits when every part has a fixed width (`dd/MM/yyyy`):
+    /// then a date is read at known offsets, as the 903 reader reads its dates.
+    let layout: MappedFixedDateLayout?
+
+    private init(pattern: String, tokens: [Token], excelSerial: Bool) {
+        self.pattern = pattern
+        self.tokens = tokens
+        self.excelSerial = excelSerial
+        layout = excelSerial ? nil : MappedFixedDateLayout(tokens)
+    }
 
     public var description: String { pattern }
 
@@ -73,9 +83,31 @@ public struct MappedDateFormat: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The day in `b` (already trimmed), or nil when it is not a real date in this format.
-    @inline(__always)
     func day(_ b: UnsafeRawBufferPointer) -> Day? {
-        if excelSerial { return Self.excelDay(b) }
+        guard let (year, month, day) = civil(b) else { return nil }
+        return Day(year: year, month: month, day: day)
+    }
+
+    /// Year, month and day of the real date in `b` (already trimmed), or nil when there is none in this format.
+    @inline(__always)
+    func civil(_ b: UnsafeRawBufferPointer) -> (year: Int, month: Int, day: Int)? {
+        let year: Int, month: Int, day: Int
+        if let layout {
+            guard b.count >= layout.length, layout.matches(b) else { return nil }
+            guard b.count == layout.length || Self.isTime(b, from: layout.length) else { return nil }
+            (year, month, day) = layout.parts(b)
+        } else if excelSerial {
+            return Self.excelDay(b)?.components
+        } else {
+            guard let parts = tokenParts(b) else { return nil }
+            (year, month, day) = parts
+        }
+        guard month >= 1, month <= 12, day >= 1, year >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        return (year, month, day)
+    }
+
+    /// The date in `b` read token by token, not yet checked against the calendar.
+    func tokenParts(_ b: UnsafeRawBufferPointer) -> (year: Int, month: Int, day: Int)? {
         var i = 0
         var year = 0, month = 0, day = 0
         let n = b.count
@@ -105,8 +137,7 @@ public struct MappedDateFormat: Sendable, Hashable, CustomStringConvertible {
             }
         }
         guard i == n || Self.isTime(b, from: i) else { return nil }
-        guard month >= 1, month <= 12, day >= 1, year >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
-        return Day(year: year, month: month, day: day)
+        return (year, month, day)
     }
 
     @inline(__always)
@@ -151,7 +182,7 @@ public struct MappedDateFormat: Sendable, Hashable, CustomStringConvertible {
 
     /// A time after the date: `[ T]H:mm[:ss[.fff]]`, then optionally `Z`, `±HH:mm` or `±HHmm`,
     /// or ` AM`/` PM`.
-    private static func isTime(_ b: UnsafeRawBufferPointer, from start: Int) -> Bool {
+    static func isTime(_ b: UnsafeRawBufferPointer, from start: Int) -> Bool {
         var i = start
         guard b[i] == 0x20 || b[i] == 0x54 else { return false }
         i += 1

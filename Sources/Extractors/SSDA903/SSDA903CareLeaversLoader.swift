@@ -32,7 +32,7 @@ struct SSDA903CareLeaversLoader: SSDA903TableLoader {
     private func accommodation(_ r: some SSDA903Row, _ f: SSDA903Fields) -> (String, String) {
         let codes = f.codes
         let split: (String, String)? = r.withBytes(at: accom) { raw in
-            let b = SSDA903Bytes.trimmed(raw)
+            let b = CellBytes.trimmed(raw)
             switch b.count {
             case 0:
                 return ("", "")

@@ -53,7 +53,7 @@ struct SSDA903Fields {
     @inline(__always)
     func date(_ record: some SSDA903Row, _ column: Int) -> String {
         let iso: String? = record.withBytes(at: column) { raw in
-            let b = SSDA903Bytes.trimmed(raw)
+            let b = CellBytes.trimmed(raw)
             if b.isEmpty { return "" }
             return SSDA903Bytes.ukDate(b) == nil ? nil : SSDA903Bytes.isoFromUK(b)
         }
@@ -65,14 +65,14 @@ struct SSDA903Fields {
     /// Checks a date the canonical model has no column for.
     func checkDate(_ record: some SSDA903Row, _ column: Int) {
         let ok = record.withBytes(at: column) { raw in
-            let b = SSDA903Bytes.trimmed(raw)
+            let b = CellBytes.trimmed(raw)
             return b.isEmpty || SSDA903Bytes.ukDate(b) != nil
         }
         if !ok { reportBadDate(record, column) }
     }
 
     private func reportBadDate(_ record: some SSDA903Row, _ column: Int) {
-        let iso = record.withBytes(at: column) { SSDA903Bytes.looksISO(SSDA903Bytes.trimmed($0)) }
+        let iso = record.withBytes(at: column) { SSDA903Bytes.looksISO(CellBytes.trimmed($0)) }
         report(.badDate, record, column, message: iso
             ? "not a valid date: SSDA903 dates are written DD/MM/YYYY, and this one is YYYY-MM-DD" : nil)
     }
@@ -82,7 +82,7 @@ struct SSDA903Fields {
     func code(_ record: some SSDA903Row, _ column: Int, _ list: SSDA903CodeList) -> String {
         let codes = self.codes
         let canonical: String? = record.withBytes(at: column) { raw in
-            let b = SSDA903Bytes.trimmed(raw)
+            let b = CellBytes.trimmed(raw)
             return b.isEmpty ? "" : codes.canonical(list, b)
         }
         if let canonical { return canonical }
@@ -102,7 +102,7 @@ struct SSDA903Fields {
     @inline(__always)
     func postcode(_ record: some SSDA903Row, _ column: Int) -> String {
         let (value, ok) = record.withBytes(at: column) { raw in
-            let b = SSDA903Bytes.trimmed(raw)
+            let b = CellBytes.trimmed(raw)
             return (String(decoding: b, as: UTF8.self), b.isEmpty || SSDA903Bytes.isPostcode(b))
         }
         if !ok { report(.badSSDA903Postcode, record, column) }
@@ -113,7 +113,7 @@ struct SSDA903Fields {
     @discardableResult
     func flag(_ record: some SSDA903Row, _ column: Int) -> String {
         let ok = record.withBytes(at: column) { raw in
-            let b = SSDA903Bytes.trimmed(raw)
+            let b = CellBytes.trimmed(raw)
             return b.isEmpty || (b.count == 1 && (b[0] == 0x30 || b[0] == 0x31))
         }
         if !ok {
@@ -127,7 +127,7 @@ struct SSDA903Fields {
     @discardableResult
     func wholeNumber(_ record: some SSDA903Row, _ column: Int, in range: ClosedRange<Int>) -> String {
         let ok = record.withBytes(at: column) { raw in
-            let b = SSDA903Bytes.trimmed(raw)
+            let b = CellBytes.trimmed(raw)
             if b.isEmpty { return true }
             guard b.count <= 9, let n = SSDA903Bytes.number(b, 0, b.count) else { return false }
             return range.contains(n)

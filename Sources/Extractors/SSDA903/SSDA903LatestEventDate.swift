@@ -18,7 +18,7 @@ enum SSDA903LatestEventDate {
             }
             for column in columns {
                 let packed = record.withBytes(at: column) { raw -> Int in
-                    guard let d = SSDA903Bytes.ukDate(SSDA903Bytes.trimmed(raw)) else { return 0 }
+                    guard let d = SSDA903Bytes.ukDate(CellBytes.trimmed(raw)) else { return 0 }
                     return d.year * 10_000 + d.month * 100 + d.day
                 }
                 if packed > latest { latest = packed }

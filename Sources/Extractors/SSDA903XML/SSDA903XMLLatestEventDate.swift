@@ -40,7 +40,7 @@ struct SSDA903XMLLatestEventDate: XMLContentHandler {
         guard reading, depth == 3 else { return }
         reading = false
         let packed = text.withUnsafeBytes { raw -> Int in
-            guard let d = SSDA903Bytes.ukDate(SSDA903Bytes.trimmed(raw)) else { return 0 }
+            guard let d = SSDA903Bytes.ukDate(CellBytes.trimmed(raw)) else { return 0 }
             return d.year * 10_000 + d.month * 100 + d.day
         }
         if packed > latest { latest = packed }

@@ -34,7 +34,7 @@ struct SSDA903XMLRow: SSDA903Row {
 
     /// True when any of `columns` holds more than blanks.
     func hasValue(in columns: [Int]) -> Bool {
-        columns.contains { column in withBytes(at: column) { !SSDA903Bytes.trimmed($0).isEmpty } }
+        columns.contains { column in withBytes(at: column) { !CellBytes.trimmed($0).isEmpty } }
     }
 
     func string(at index: Int) -> String {
@@ -43,7 +43,7 @@ struct SSDA903XMLRow: SSDA903Row {
     }
 
     func trimmedString(at index: Int) -> String {
-        withBytes(at: index) { String(decoding: SSDA903Bytes.trimmed($0), as: UTF8.self) }
+        withBytes(at: index) { String(decoding: CellBytes.trimmed($0), as: UTF8.self) }
     }
 
     func withBytes<R, E: Error>(at index: Int, _ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
