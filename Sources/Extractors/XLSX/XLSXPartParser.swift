@@ -1,11 +1,14 @@
 import CLibXML2
-import Foundation
-import ZIPFoundation
 
 /// Parses one XML part of a workbook straight out of the zip: the bytes
 /// ZIPFoundation inflates are pushed into libxml2's SAX2 parser chunk by
 /// chunk, so a sheet of any size is read in constant memory and never
 /// written to disk.
+///
+/// This file must not import Foundation (nor ZIPFoundation, which exports
+/// it): Debian's libxml2 headers pull in the system ICU, whose `UErrorCode`
+/// clashes with Foundation's own copy in a clean build. The zip side lives
+/// in XLSXZipPart.swift.
 ///
 /// Like the rest of the XML layer: no DTD, no external entities, no network
 /// (`XML_PARSE_NONET`), and libxml2's errors are captured, never printed.
@@ -48,9 +51,14 @@ final class XLSXPartParser {
         XMLName(xmlDictLookup(parser.pointee.dict, text, -1))
     }
 
-    /// Inflates `entry` of `archive` into `handler` until the part ends or the
-    /// handler wants no more. Throws at the first XML error or a damaged zip entry.
-    func parse<Handler: XLSXPartHandler>(_ entry: Entry, of archive: Archive, into handler: inout Handler) throws(XLSXError) {
+    /// Feeds the bytes `source` produces into `handler` until the part ends or
+    /// the handler wants no more. `source` calls its argument with each chunk
+    /// and stops when it returns false; an error it throws is a damaged zip
+    /// entry. Throws at the first XML error.
+    func parse<Handler: XLSXPartHandler>(
+        into handler: inout Handler,
+        from source: ((UnsafeRawBufferPointer) -> Bool) throws -> Void
+    ) throws(XLSXError) {
         try withUnsafeMutablePointer(to: &handler) { (h) throws(XLSXError) -> Void in
             context.pointee.handler = UnsafeMutableRawPointer(h)
             context.pointee.forward = XLSXForwarder<Handler>.self
@@ -59,15 +67,13 @@ final class XLSXPartParser {
                 context.pointee.forward = XLSXForwarder<XLSXIgnoringHandler>.self
             }
             do {
-                _ = try archive.extract(entry, bufferSize: 64 * 1024) { data in
-                    data.withUnsafeBytes { raw in
-                        guard let p = raw.baseAddress, raw.count > 0 else { return }
+                try source { raw in
+                    if let p = raw.baseAddress, raw.count > 0 {
                         self.quietly { _ = xmlParseChunk(self.parser, p.assumingMemoryBound(to: CChar.self), Int32(raw.count), 0) }
                     }
-                    if self.context.pointee.error != nil || !self.context.pointee.delivering { throw XLSXStop() }
+                    // Stop inflating once the handler has read enough, or an XML error says why the part ended.
+                    return self.context.pointee.error == nil && self.context.pointee.delivering
                 }
-            } catch is XLSXStop {
-                // The handler has read enough, or the XML error below says why the part ended.
             } catch {
                 throw XLSXError(.damagedZip, part: part, message: "the zip entry cannot be inflated: \(error)")
             }
@@ -92,9 +98,6 @@ final class XLSXPartParser {
         structuredContext?.pointee = saved.1
     }
 }
-
-/// Thrown from the zip consumer to stop inflating a part early.
-private struct XLSXStop: Error {}
 
 /// What the C callbacks reach through libxml2's user-data pointer.
 struct XLSXSAXContext {
