@@ -32,7 +32,7 @@ public struct AnnexAReader {
         } catch {
             throw Self.unreadable(error, file: file)
         }
-        let counter = AnnexACountingSink(sink)
+        let counter = CountingSink(sink)
         var summary = AnnexAFileSummary()
         summary.collectionYear = year.description
         let labels = AnnexALabels(codes: codes, year: year)
@@ -159,24 +159,5 @@ public struct AnnexAReader {
                           message: "the workbook is damaged and cannot be read: \(error)")
         }
         return UnreadableInput(issue: issue)
-    }
-}
-
-/// Counts what one workbook sends on, for its summary.
-final class AnnexACountingSink: RecordSink {
-    let target: RecordSink
-    private(set) var records = 0
-    private(set) var issues = 0
-
-    init(_ target: RecordSink) { self.target = target }
-
-    func accept(_ record: Record) {
-        records += 1
-        target.accept(record)
-    }
-
-    func report(_ issue: Issue) {
-        issues += 1
-        target.report(issue)
     }
 }

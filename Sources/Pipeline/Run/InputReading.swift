@@ -26,25 +26,6 @@ final class RecordingSink: RecordSink {
     func report(_ issue: Issue) { target.report(issue) }
 }
 
-/// Counts what passes through to the run's datasets, per file.
-final class CountingSink: RecordSink {
-    let target: RecordSink
-    private(set) var records = 0
-    private(set) var issues = 0
-
-    init(_ target: RecordSink) { self.target = target }
-
-    func accept(_ record: Record) {
-        records += 1
-        target.accept(record)
-    }
-
-    func report(_ issue: Issue) {
-        issues += 1
-        target.report(issue)
-    }
-}
-
 /// Reads one file of one pipeline input with the reader for its kind.
 struct InputReading {
     let reference: ReferenceData
