@@ -6,8 +6,9 @@ import Pipeline
 import Testing
 import Transformers
 
-/// The calibration council's audit input, as its README describes it.
-private let auditsInput = """
+/// The calibration council's audit input, as its README describes it (the
+/// whole-council run in CalibrationTests reads it too).
+let calibrationAuditsInput = """
       - kind: audits
         path: exports/audits.csv
         columns:
@@ -37,7 +38,7 @@ struct AuditsCalibrationTests {
     func datasetsAndIssues() throws {
         let ws = try Workspace()
         try ws.write("exports/audits.csv", try calibrationFile("exports/audits.csv"))
-        let r = try ws.run(inputsYAML: auditsInput)
+        let r = try ws.run(inputsYAML: calibrationAuditsInput)
         #expect(r.outcome == .complete, "\(r.outcome)")
         #expect(r.records[.audits] == 16 && r.records[.audit_grades] == 62)
         for table in ["audits", "audit_grades"] {
@@ -78,7 +79,7 @@ struct AuditsPipelineTests {
 
     @Test("columns and domains become the input's audit columns, in the pipeline's order")
     func loadsColumns() throws {
-        let d = try PipelineLoader.parse("name: x\noutput: o\ninputs:\n" + auditsInput, path: "p.yaml")
+        let d = try PipelineLoader.parse("name: x\noutput: o\ninputs:\n" + calibrationAuditsInput, path: "p.yaml")
         let columns = try #require(d.inputs.first?.auditColumns)
         #expect(columns == AuditColumns.example)
         let minimal = try PipelineLoader.parse(pipeline("    columns: { audit_id: Ref, audit_date: Done }\n"), path: "p.yaml")
@@ -129,7 +130,7 @@ struct AuditsPipelineTests {
             CFA-1,1,01/01/2025,,,,Good,,,,
 
             """)
-        let r = try ws.run(inputsYAML: auditsInput)
+        let r = try ws.run(inputsYAML: calibrationAuditsInput)
         guard case .unreadableInput(let why) = r.outcome else {
             Testing.Issue.record("a missing column must stop the run: \(r.outcome)")
             return
@@ -148,7 +149,7 @@ struct AuditsPipelineTests {
             CFA-1,1,02/01/2025,,,,,Good,,,
 
             """)
-        let run = try ok.run(inputsYAML: auditsInput)
+        let run = try ok.run(inputsYAML: calibrationAuditsInput)
         #expect(run.outcome == .complete)
         let issues = try ok.csvRows("out/latest/exceptions.csv").dropFirst().map { [$0[0], $0[2], $0[4], $0[5], $0[7]] }
         #expect(issues == [["bad-date", "audits", "2", "Date Completed", "32/01/2025"],

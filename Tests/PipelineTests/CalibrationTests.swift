@@ -99,23 +99,9 @@ struct CalibrationCouncilTests {
               - kind: mapped
                 path: exports/visits.csv
                 mapping: \(packageRoot)/pipelines/mappings/lcs-visits.yaml
-              - kind: audits
-                path: exports/audits.csv
-                columns:
-                  audit_id: Audit Ref
-                  child_id: Child ID
-                  audit_date: Date Completed
-                  auditor: Auditor
-                  team: Team
-                  worker: Social Worker
-                  overall_grade: Overall Judgement
-                domains:
-                  voice_of_the_child: Voice of the Child
-                  assessment: Assessment
-                  planning: Planning
-                  management_oversight: Management Oversight
 
             """
+        inputs += calibrationAuditsInput
         return inputs
     }()
 
