@@ -1,6 +1,7 @@
 import CSCCore
 import Extractors
 import Foundation
+import GRDB
 import Pipeline
 import Testing
 
@@ -32,5 +33,14 @@ struct BundledSampleTests {
         let cohorts = try CSVReader.readAll(path: ws.path + "/out/latest/kpi_cohorts.csv")
         #expect(cohorts.header == ["kpi", "period_start", "period_end", "child_id", "item_id", "in_numerator"])
         #expect(!cohorts.rows.isEmpty)
+        // The same figures and cohorts are in the warehouse, for anyone who queries it.
+        let warehouse = try DatabaseQueue(path: ws.path + "/out/latest/warehouse.sqlite")
+        let counts = try warehouse.read { db in
+            try ["kpis", "kpi_cohorts", "kpi_cohorts WHERE in_numerator NOT IN (0, 1)"].map {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1
+            }
+        }
+        #expect(counts == [kpis.rows.count, cohorts.rows.count, 0])
+        #expect(ws.exists("out/latest/audit_outcomes.csv"))
     }
 }
