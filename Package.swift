@@ -40,6 +40,8 @@ let package = Package(
             // Raw sqlite3_bind_* on GRDB's statements: bulk inserts run about
             // twice as fast as through StatementArguments (swift-notes.md §5).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            // The Annex A return is an XLSX workbook: a zip of XML parts.
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Synthesis", dependencies: ["CSCCore"]),
         .target(name: "Pipeline", dependencies: [
@@ -62,7 +64,9 @@ let package = Package(
             "Transformers", "CSCCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "LoadersTests", dependencies: [
-            "Loaders", "CSCCore", .product(name: "GRDB", package: "GRDB.swift"),
+            // Extractors reads written workbooks back (the XLSX reader).
+            "Loaders", "CSCCore", "Extractors", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Extractors", "CSCCore"]),
         .testTarget(name: "PipelineTests", dependencies: [

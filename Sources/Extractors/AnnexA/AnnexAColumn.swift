@@ -197,7 +197,8 @@ extension AnnexAList {
                 C("Date of Adoption Order", .date, .row("adoption_order_date")),
                 C("Date of Decision that Child Should No Longer be Placed for Adoption", .date,
                   .row("decision_reversed_date")),
-                C("Reason Why Child No Longer Placed for Adoption", .text, .row("reason_reversed")),
+                C("Reason Why Child No Longer Placed for Adoption",
+                  .code(codeList: "ssda903_reason_placed_ceased", labels: "reason_reversed"), .row("reason_reversed")),
                 C("Date the child was placed for fostering in FFA or concurrent planning placement", .date, .checkedOnly),
             ]
         case .adopters:

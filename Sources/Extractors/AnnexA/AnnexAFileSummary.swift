@@ -1,3 +1,4 @@
+import CSCCore
 /// What reading one Annex A workbook found.
 public struct AnnexAFileSummary: Sendable, Equatable {
     /// One list sheet that was read.

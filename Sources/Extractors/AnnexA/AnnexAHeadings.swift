@@ -1,3 +1,4 @@
+import CSCCore
 /// Finds which Annex A column each heading of a sheet is, by normalised text
 /// (case, spaces and punctuation do not matter), then by the start of the
 /// heading (typos at the end such as "(Y/N))"), then by pattern for the id.
