@@ -1,6 +1,7 @@
 import CSCCore
 import Extractors
 import Foundation
+import Loaders
 
 /// The data that changes without a release: DfE code lists per collection
 /// year and the England & Wales bank holidays, read from the pipeline's
@@ -8,16 +9,20 @@ import Foundation
 public struct ReferenceData: Sendable {
     public let codes: CodeBook
     public let calendar: WorkingDayCalendar
+    /// The Ofsted Annex A template's codes, for `returns/annex-a.xlsx`.
+    public let annexACodes: AnnexATemplateCodes
 
     /// Code lists every reader of this release relies on; a missing one is a
     /// broken installation, reported before any input is read.
     public static let requiredLists = CINCensusReader.requiredCodeLists + SSDA903Reader.requiredCodeLists
 
     public static let bankHolidaysFile = "bank-holidays-england-and-wales.csv"
+    public static let annexACodesFile = "annex-a-codes.csv"
 
-    public init(codes: CodeBook, calendar: WorkingDayCalendar) {
+    public init(codes: CodeBook, calendar: WorkingDayCalendar, annexACodes: AnnexATemplateCodes? = nil) {
         self.codes = codes
         self.calendar = calendar
+        self.annexACodes = annexACodes ?? AnnexATemplateCodes(rows: [], codeBook: codes)
     }
 
     public static func load(folder: String) throws(ReferenceDataError) -> ReferenceData {
@@ -50,7 +55,26 @@ public struct ReferenceData: Sendable {
             }
             days.append(d)
         }
-        return ReferenceData(codes: book, calendar: WorkingDayCalendar(holidays: days))
+        return ReferenceData(codes: book, calendar: WorkingDayCalendar(holidays: days),
+                             annexACodes: try annexACodes(folder + "/" + annexACodesFile, codes: book))
+    }
+
+    /// `field,canonical,code`: the template's code for each canonical value.
+    private static func annexACodes(_ path: String, codes: CodeBook) throws(ReferenceDataError) -> AnnexATemplateCodes {
+        let rows = try table(path)
+        guard let header = rows.first, let f = header.firstIndex(of: "field"), let c = header.firstIndex(of: "canonical"),
+              let k = header.firstIndex(of: "code") else {
+            throw ReferenceDataError(file: path, line: 1, message: "the header must name `field`, `canonical` and `code`")
+        }
+        var entries: [(field: AnnexATemplateCodes.Field, canonical: String, code: String)] = []
+        for (i, row) in rows.enumerated().dropFirst() where row.count > max(f, c, k) && !row[f].isEmpty {
+            guard let field = AnnexATemplateCodes.Field(rawValue: row[f]) else {
+                let known = AnnexATemplateCodes.Field.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ReferenceDataError(file: path, line: i + 1, message: "unknown field `\(row[f])` (known: \(known))")
+            }
+            entries.append((field, row[c], row[k]))
+        }
+        return AnnexATemplateCodes(rows: entries, codeBook: codes)
     }
 
     /// All rows of a small reference CSV, header first.

@@ -156,7 +156,7 @@ public struct PipelineRunner {
             outcome = .complete
         }
         do {
-            let writer = RunOutputs(folder: folder.path, logger: logger)
+            let writer = RunOutputs(folder: folder.path, logger: logger, annexACodes: reference.annexACodes)
             let kpis = KPIStage(definitions: definition.kpis, calendar: reference.calendar, asOf: asOf)
             try writer.write(datasets: fatal == nil ? datasets : nil, issues: issues, conflicts: datasets.conflicts,
                              asOf: asOf, kpis: kpis)

@@ -10,6 +10,7 @@ import Transformers
 struct RunOutputs {
     let folder: String
     let logger: Logger
+    let annexACodes: AnnexATemplateCodes
 
     /// Writes everything for a run as of `asOf`; `kpis` runs on the warehouse
     /// before it is closed, and audit outcomes are counted for the KPI periods.
@@ -20,7 +21,7 @@ struct RunOutputs {
             let t0 = ContinuousClock.now
             _ = try DatasetCSVWriter(runFolder: folder).writeAll(tables)
             logger.info("wrote datasets/ (\(PipelineRunner.elapsed(since: t0)))")
-            try ReturnsStage(folder: folder, logger: logger).write(tables, asOf: asOf)
+            try ReturnsStage(folder: folder, logger: logger, annexACodes: annexACodes).write(tables, asOf: asOf)
             let outcomes = AuditOutcomes.compute(audits: datasets.records(of: .audits),
                                                  grades: datasets.records(of: .audit_grades), periods: periods)
             try AuditOutcomesWriter(folder: folder).write(outcomes)
