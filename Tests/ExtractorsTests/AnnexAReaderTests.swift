@@ -141,4 +141,11 @@ struct AnnexAReaderTests {
         #expect(d.kind == .annexA(lists: [1, 7]))
         #expect(d.summary.contains("2 lists"))
     }
+
+    @Test("the reader's headings are the template's, in order, for every list: what the Annex A return writes reads back")
+    func readerHeadingsAreTheTemplates() {
+        for list in AnnexAList.allCases {
+            #expect(list.columns.map(\.heading) == list.headings, "\(list.title)")
+        }
+    }
 }

@@ -221,7 +221,7 @@ extension AnnexAList {
                 C("No. of children placed", .number, .checkedOnly),
                 C("Date of Adoption Order", .date, .row("adoption_order_date")),
                 C("Date of leaving adoption process", .date, .row("left_date")),
-                C("Reason for leaving adoption process", .text, .row("reason_left")),
+                C("Reason for leaving adoption process", .code(codeList: nil, labels: "reason_left"), .row("reason_left")),
             ]
         }
     }

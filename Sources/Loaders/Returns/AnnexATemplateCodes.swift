@@ -8,7 +8,7 @@ import CSCCore
 ///
 /// A canonical value the template has no code for (a code the DfE added
 /// after 2019, such as referral source 5D) is written as the DfE code and its
-/// label (`5D: LA services - other`), which the Annex A reader and a person
+/// label (`5D: LA services: early help`), which the Annex A reader and a person
 /// both still understand.
 public struct AnnexATemplateCodes: Sendable {
     /// The template's code lists this release writes.
