@@ -115,9 +115,7 @@ struct AnnexAReturnRoundTripTests {
 
     @Test("the bundled sample's Annex A reads back, with no issue, as the run's datasets in each list's scope")
     func bundledSample() throws {
-        let ws = try Workspace()
-        let definition = try PipelineLoader.load(path: packageRoot + "/pipelines/nightly.yaml")
-        let result = PipelineRunner(definition: definition, options: .init(output: ws.path + "/out"), logger: quietLogger).run()
+        let (ws, _, result) = try runBundledSample()
         #expect(result.published)
         let latest = ws.path + "/out/latest"
         let (byList, issues) = try Self.readBack(latest + "/returns/annex-a.xlsx")
@@ -138,9 +136,7 @@ struct AnnexAReturnRoundTripTests {
             print("skipped: LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui")
             return
         }
-        let ws = try Workspace()
-        let definition = try PipelineLoader.load(path: packageRoot + "/pipelines/nightly.yaml")
-        let result = PipelineRunner(definition: definition, options: .init(output: ws.path + "/out"), logger: quietLogger).run()
+        let (ws, _, result) = try runBundledSample()
         #expect(result.published)
         let csvFolder = ws.path + "/csv"
         try FileManager.default.createDirectory(atPath: csvFolder + "/home", withIntermediateDirectories: true)

@@ -9,9 +9,7 @@ import Testing
 @Suite("The bundled sample run")
 struct BundledSampleTests {
     @Test func writesEveryIndicatorForAllThirteenPeriods() throws {
-        let ws = try Workspace()
-        let definition = try PipelineLoader.load(path: packageRoot + "/pipelines/nightly.yaml")
-        let result = PipelineRunner(definition: definition, options: .init(output: ws.path + "/out"), logger: quietLogger).run()
+        let (ws, definition, result) = try runBundledSample()
         #expect(result.published)
         #expect(result.outcome.exitCode <= 1)
 

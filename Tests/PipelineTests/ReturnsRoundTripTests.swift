@@ -114,9 +114,7 @@ struct ReturnsSchemaTests {
 
     @Test("the bundled sample's census validates")
     func bundledSample() throws {
-        let ws = try Workspace()
-        let definition = try PipelineLoader.load(path: packageRoot + "/pipelines/nightly.yaml")
-        let run = PipelineRunner(definition: definition, options: .init(output: ws.path + "/out"), logger: quietLogger).run()
+        let (ws, definition, run) = try runBundledSample()
         #expect(run.published)
         let year = CollectionYear(containing: definition.resolvedAsOf(today: Date()))
         let result = try XMLSchemaCheck.validate(ws.path + "/out/latest/returns/cin-census.xml", year: year)

@@ -75,6 +75,15 @@ final class Workspace {
     }
 }
 
+/// Runs the README's first command (the nightly pipeline on the bundled
+/// sample) into a scratch workspace's `out/`; the workspace and the pipeline.
+func runBundledSample() throws -> (Workspace, PipelineDefinition, PipelineRunner.Result) {
+    let ws = try Workspace()
+    let definition = try PipelineLoader.load(path: packageRoot + "/pipelines/nightly.yaml")
+    let result = PipelineRunner(definition: definition, options: .init(output: ws.path + "/out"), logger: quietLogger).run()
+    return (ws, definition, result)
+}
+
 /// A small, valid CIN census for 2024-25 with the given children.
 func cinCensus(referenceDate: String = "2025-03-31", children: [String]) -> String {
     """
