@@ -149,14 +149,14 @@ struct CINCensusParser: XMLContentHandler {
         case .cinDetails:
             child.startReferral(line: line)
         case .assessments:
-            child.openRecord = child.open(.assessments, columns: CINColumns.Assessments.count, line: line)
+            child.openRecord = child.open(.assessments, columns: CanonicalColumns.Assessments.count, line: line)
             child.factors.removeAll(keepingCapacity: true)
         case .cinPlanDates:
-            child.openRecord = child.open(.cin_plans, columns: CINColumns.CINPlans.count, line: line)
+            child.openRecord = child.open(.cin_plans, columns: CanonicalColumns.CINPlans.count, line: line)
         case .section47:
-            child.openRecord = child.open(.section47, columns: CINColumns.Section47.count, line: line)
+            child.openRecord = child.open(.section47, columns: CanonicalColumns.Section47.count, line: line)
         case .childProtectionPlans:
-            child.openRecord = child.open(.cp_plans, columns: CINColumns.CPPlans.count, line: line)
+            child.openRecord = child.open(.cp_plans, columns: CanonicalColumns.CPPlans.count, line: line)
             child.planReviews.removeAll(keepingCapacity: true)
         default:
             break
@@ -183,13 +183,13 @@ struct CINCensusParser: XMLContentHandler {
             resolveYear(line: line)
         case .assessments:
             let i = child.openRecord!
-            child.records[i].values[CINColumns.Assessments.factors] = child.factors.joined(separator: ";")
+            child.records[i].values[CanonicalColumns.Assessments.factors] = child.factors.joined(separator: ";")
             child.openRecord = nil
         case .cinPlanDates, .section47:
             child.openRecord = nil
         case .childProtectionPlans:
-            let start = child.records[child.openRecord!].values[CINColumns.CPPlans.startDate]
-            for r in child.planReviews { child.records[r].values[CINColumns.CPReviews.planStartDate] = start }
+            let start = child.records[child.openRecord!].values[CanonicalColumns.CPPlans.startDate]
+            for r in child.planReviews { child.records[r].values[CanonicalColumns.CPReviews.planStartDate] = start }
             child.openRecord = nil
         case .cinDetails:
             child.openReferral = nil

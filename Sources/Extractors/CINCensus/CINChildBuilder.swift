@@ -46,8 +46,8 @@ struct CINChildBuilder {
 
     init(line: Int, laCode: String) {
         self.line = line
-        var child = [String](repeating: "", count: CINColumns.Children.count)
-        child[CINColumns.Children.laCode] = laCode
+        var child = [String](repeating: "", count: CanonicalColumns.Children.count)
+        child[CanonicalColumns.Children.laCode] = laCode
         records = [PendingRecord(table: .children, values: child, line: line, referral: nil)]
         records.reserveCapacity(16)
     }
@@ -59,8 +59,8 @@ struct CINChildBuilder {
         identifiersLine = nil
         childID = nil
         records.removeAll(keepingCapacity: true)
-        var child = [String](repeating: "", count: CINColumns.Children.count)
-        child[CINColumns.Children.laCode] = laCode
+        var child = [String](repeating: "", count: CanonicalColumns.Children.count)
+        child[CanonicalColumns.Children.laCode] = laCode
         records.append(PendingRecord(table: .children, values: child, line: line, referral: nil))
         referrals.removeAll(keepingCapacity: true)
         issues.removeAll(keepingCapacity: true)
@@ -89,7 +89,7 @@ struct CINChildBuilder {
     mutating func startReferral(line: Int) {
         openReferral = referrals.count
         referrals.append(Referral(line: line, record: records.count))
-        _ = open(.referrals, columns: CINColumns.Referrals.count, line: line)
+        _ = open(.referrals, columns: CanonicalColumns.Referrals.count, line: line)
     }
 
     /// Sends the child's records and issues to `sink`. A child without an id
@@ -97,7 +97,7 @@ struct CINChildBuilder {
     /// no records.
     mutating func finish(file: String, seenChildIDs: inout Set<String>, into sink: RecordSink)
         -> (records: Int, issues: Int) {
-        records[0].values[CINColumns.Children.disabilities] = disabilities.joined(separator: ";")
+        records[0].values[CanonicalColumns.Children.disabilities] = disabilities.joined(separator: ";")
         guard let id = childID, !id.isEmpty else {
             issues.append(Issue(.cinChildIDMissing, dataset: CanonicalTable.children.name, file: file,
                                 line: identifiersLine ?? line, column: CINElement.laChildID.rawValue))

@@ -15,25 +15,25 @@ extension CINCensusParser {
         case .laChildID:
             child.childID = String(decoding: bytes, as: UTF8.self)
         case .upn:
-            child[child: CINColumns.Children.upn] = String(decoding: bytes, as: UTF8.self)
+            child[child: CanonicalColumns.Children.upn] = String(decoding: bytes, as: UTF8.self)
         case .formerUPN:
-            child[child: CINColumns.Children.formerUPN] = String(decoding: bytes, as: UTF8.self)
+            child[child: CanonicalColumns.Children.formerUPN] = String(decoding: bytes, as: UTF8.self)
         case .upnUnknown:
-            child[child: CINColumns.Children.upnUnknown] = code(bytes, .upnUnknown, element, line, table)
+            child[child: CanonicalColumns.Children.upnUnknown] = code(bytes, .upnUnknown, element, line, table)
         case .personBirthDate:
-            child[child: CINColumns.Children.birthDate] = date(bytes, element, line, table)
+            child[child: CanonicalColumns.Children.birthDate] = date(bytes, element, line, table)
         case .expectedPersonBirthDate:
-            child[child: CINColumns.Children.expectedBirthDate] = date(bytes, element, line, table)
+            child[child: CanonicalColumns.Children.expectedBirthDate] = date(bytes, element, line, table)
         case .personDeathDate:
-            child[child: CINColumns.Children.deathDate] = date(bytes, element, line, table)
+            child[child: CanonicalColumns.Children.deathDate] = date(bytes, element, line, table)
         case .sex:
             checkSexElementYear(element, bytes: bytes, line: line)
-            child[child: CINColumns.Children.sex] = code(bytes, .sex, element, line, table)
+            child[child: CanonicalColumns.Children.sex] = code(bytes, .sex, element, line, table)
         case .genderCurrent:
             checkSexElementYear(element, bytes: bytes, line: line)
-            child[child: CINColumns.Children.sex] = code(bytes, .genderCurrent, element, line, table)
+            child[child: CanonicalColumns.Children.sex] = code(bytes, .genderCurrent, element, line, table)
         case .ethnicity:
-            child[child: CINColumns.Children.ethnicity] = code(bytes, .ethnicity, element, line, table)
+            child[child: CanonicalColumns.Children.ethnicity] = code(bytes, .ethnicity, element, line, table)
         case .disability:
             let c = code(bytes, .disability, element, line, table)
             if !c.isEmpty { child.disabilities.append(c) }
@@ -41,64 +41,64 @@ extension CINCensusParser {
         case .cinReferralDate:
             let d = date(bytes, element, line, table)
             child.referrals[child.openReferral!].date = d
-            setReferral(CINColumns.Referrals.referralDate, d)
+            setReferral(CanonicalColumns.Referrals.referralDate, d)
         case .referralSource:
-            setReferral(CINColumns.Referrals.referralSource, code(bytes, .referralSource, element, line, table))
+            setReferral(CanonicalColumns.Referrals.referralSource, code(bytes, .referralSource, element, line, table))
         case .primaryNeedCode:
-            setReferral(CINColumns.Referrals.primaryNeed, code(bytes, .primaryNeed, element, line, table))
+            setReferral(CanonicalColumns.Referrals.primaryNeed, code(bytes, .primaryNeed, element, line, table))
         case .cinClosureDate:
-            setReferral(CINColumns.Referrals.closureDate, date(bytes, element, line, table))
+            setReferral(CanonicalColumns.Referrals.closureDate, date(bytes, element, line, table))
         case .reasonForClosure:
-            setReferral(CINColumns.Referrals.closureReason, code(bytes, .closureReason, element, line, table))
+            setReferral(CanonicalColumns.Referrals.closureReason, code(bytes, .closureReason, element, line, table))
         case .referralNFA:
-            setReferral(CINColumns.Referrals.nfa, flag(bytes, element, line, table))
+            setReferral(CanonicalColumns.Referrals.nfa, flag(bytes, element, line, table))
         case .dateOfInitialCPC where parent == .cinDetails:
             // An initial conference with no section 47 in the year: a section47 row of its own
             // (none when the date is blank or bad: a row with no dates would say nothing).
             let d = date(bytes, element, line, table)
             if !d.isEmpty {
-                let i = child.open(.section47, columns: CINColumns.Section47.count, line: line)
-                child.records[i].values[CINColumns.Section47.icpcDate] = d
+                let i = child.open(.section47, columns: CanonicalColumns.Section47.count, line: line)
+                child.records[i].values[CanonicalColumns.Section47.icpcDate] = d
             }
 
         case .assessmentActualStartDate:
-            setOpen(CINColumns.Assessments.startDate, date(bytes, element, line, table))
+            setOpen(CanonicalColumns.Assessments.startDate, date(bytes, element, line, table))
         case .assessmentAuthorisationDate:
-            setOpen(CINColumns.Assessments.authorisedDate, date(bytes, element, line, table))
+            setOpen(CanonicalColumns.Assessments.authorisedDate, date(bytes, element, line, table))
         case .assessmentFactors:
             let c = code(bytes, .assessmentFactors, element, line, table)
             if !c.isEmpty { child.factors.append(c) }
 
         case .cinPlanStartDate:
-            setOpen(CINColumns.CINPlans.startDate, date(bytes, element, line, table))
+            setOpen(CanonicalColumns.CINPlans.startDate, date(bytes, element, line, table))
         case .cinPlanEndDate:
-            setOpen(CINColumns.CINPlans.endDate, date(bytes, element, line, table))
+            setOpen(CanonicalColumns.CINPlans.endDate, date(bytes, element, line, table))
 
         case .s47ActualStartDate:
-            setOpen(CINColumns.Section47.startDate, date(bytes, element, line, table))
+            setOpen(CanonicalColumns.Section47.startDate, date(bytes, element, line, table))
         case .initialCPCtarget:
-            setOpen(CINColumns.Section47.icpcTargetDate, date(bytes, element, line, table))
+            setOpen(CanonicalColumns.Section47.icpcTargetDate, date(bytes, element, line, table))
         case .dateOfInitialCPC:
-            setOpen(CINColumns.Section47.icpcDate, date(bytes, element, line, table))
+            setOpen(CanonicalColumns.Section47.icpcDate, date(bytes, element, line, table))
         case .icpcNotRequired:
-            setOpen(CINColumns.Section47.icpcNotRequired, flag(bytes, element, line, table))
+            setOpen(CanonicalColumns.Section47.icpcNotRequired, flag(bytes, element, line, table))
 
         case .cppStartDate:
-            setOpen(CINColumns.CPPlans.startDate, date(bytes, element, line, table))
+            setOpen(CanonicalColumns.CPPlans.startDate, date(bytes, element, line, table))
         case .cppEndDate:
-            setOpen(CINColumns.CPPlans.endDate, date(bytes, element, line, table))
+            setOpen(CanonicalColumns.CPPlans.endDate, date(bytes, element, line, table))
         case .initialCategoryOfAbuse:
-            setOpen(CINColumns.CPPlans.initialCategory, code(bytes, .categoryOfAbuse, element, line, table))
+            setOpen(CanonicalColumns.CPPlans.initialCategory, code(bytes, .categoryOfAbuse, element, line, table))
         case .latestCategoryOfAbuse:
-            setOpen(CINColumns.CPPlans.latestCategory, code(bytes, .categoryOfAbuse, element, line, table))
+            setOpen(CanonicalColumns.CPPlans.latestCategory, code(bytes, .categoryOfAbuse, element, line, table))
         case .numberOfPreviousCPP:
-            setOpen(CINColumns.CPPlans.previousPlans, count(bytes, element, line, table))
+            setOpen(CanonicalColumns.CPPlans.previousPlans, count(bytes, element, line, table))
         case .cppReviewDate:
             // One row per review date; none for a blank or bad one, which is reported.
             let d = date(bytes, element, line, table)
             if !d.isEmpty {
-                let i = child.open(.cp_reviews, columns: CINColumns.CPReviews.count, line: line)
-                child.records[i].values[CINColumns.CPReviews.reviewDate] = d
+                let i = child.open(.cp_reviews, columns: CanonicalColumns.CPReviews.count, line: line)
+                child.records[i].values[CanonicalColumns.CPReviews.reviewDate] = d
                 child.planReviews.append(i)
             }
 

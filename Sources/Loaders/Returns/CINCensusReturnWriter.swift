@@ -27,7 +27,7 @@ public struct CINCensusReturnWriter {
         self.year = year
         self.asOf = asOf
         scope = CINCensusScope(tables: tables, year: year)
-        laCode = Self.commonestLACode(scope.children.compactMap { $0.record?.values[ReturnColumns.Children.laCode] })
+        laCode = Self.commonestLACode(scope.children.compactMap { $0.record?.values[CanonicalColumns.Children.laCode] })
     }
 
     /// The children the census holds.
@@ -83,7 +83,7 @@ public struct CINCensusReturnWriter {
     }
 
     private func child(_ child: CINCensusScope.Child, into xml: inout XMLByteWriter<XMLReturnFile>) {
-        typealias C = ReturnColumns.Children
+        typealias C = CanonicalColumns.Children
         let values = child.record?.values ?? CanonicalTable.children.emptyValues()
         xml.open("Child", depth: 2)
         xml.open("ChildIdentifiers", depth: 3)
@@ -109,14 +109,14 @@ public struct CINCensusReturnWriter {
     }
 
     private func referral(_ referral: CINCensusScope.Referral, into xml: inout XMLByteWriter<XMLReturnFile>) {
-        typealias R = ReturnColumns.Referrals
-        typealias S = ReturnColumns.Section47
+        typealias R = CanonicalColumns.Referrals
+        typealias S = CanonicalColumns.Section47
         let values = referral.record.values
         // The referral-level initial conference: the first conference with no enquiry.
-        let conference = referral.enquiries.firstIndex { $0.values[S.start].isEmpty && !$0.values[S.icpcDate].isEmpty }
+        let conference = referral.enquiries.firstIndex { $0.values[S.startDate].isEmpty && !$0.values[S.icpcDate].isEmpty }
         xml.open("CINdetails", depth: 3)
         xml.element("CINreferralDate", values[R.referralDate], depth: 4)
-        xml.element("ReferralSource", values[R.source].isEmpty ? "10" : values[R.source], depth: 4)
+        xml.element("ReferralSource", values[R.referralSource].isEmpty ? "10" : values[R.referralSource], depth: 4)
         optional(&xml, "PrimaryNeedCode", values[R.primaryNeed], depth: 4)
         optional(&xml, "CINclosureDate", values[R.closureDate], depth: 4)
         optional(&xml, "ReasonForClosure", values[R.closureReason], depth: 4)
@@ -125,15 +125,15 @@ public struct CINCensusReturnWriter {
         if year.startYear + 1 >= 2022 {
             for plan in referral.cinPlans {
                 xml.open("CINPlanDates", depth: 4)
-                xml.element("CINPlanStartDate", plan.values[ReturnColumns.CINPlans.start], depth: 5)
-                optional(&xml, "CINPlanEndDate", plan.values[ReturnColumns.CINPlans.end], depth: 5)
+                xml.element("CINPlanStartDate", plan.values[CanonicalColumns.CINPlans.startDate], depth: 5)
+                optional(&xml, "CINPlanEndDate", plan.values[CanonicalColumns.CINPlans.endDate], depth: 5)
                 xml.close("CINPlanDates", depth: 4)
             }
         }
         for (i, enquiry) in referral.enquiries.enumerated() where i != conference {
             xml.open("Section47", depth: 4)
-            xml.element("S47ActualStartDate", enquiry.values[S.start], depth: 5)
-            optional(&xml, "InitialCPCtarget", enquiry.values[S.icpcTarget], depth: 5)
+            xml.element("S47ActualStartDate", enquiry.values[S.startDate], depth: 5)
+            optional(&xml, "InitialCPCtarget", enquiry.values[S.icpcTargetDate], depth: 5)
             optional(&xml, "DateOfInitialCPC", enquiry.values[S.icpcDate], depth: 5)
             xml.element("ICPCnotRequired", enquiry.values[S.icpcNotRequired], depth: 5)
             xml.close("Section47", depth: 4)
@@ -144,27 +144,27 @@ public struct CINCensusReturnWriter {
     }
 
     private func assessment(_ record: Record, into xml: inout XMLByteWriter<XMLReturnFile>) {
-        typealias A = ReturnColumns.Assessments
+        typealias A = CanonicalColumns.Assessments
         xml.open("Assessments", depth: 4)
-        xml.element("AssessmentActualStartDate", record.values[A.start], depth: 5)
-        optional(&xml, "AssessmentAuthorisationDate", record.values[A.authorised], depth: 5)
+        xml.element("AssessmentActualStartDate", record.values[A.startDate], depth: 5)
+        optional(&xml, "AssessmentAuthorisationDate", record.values[A.authorisedDate], depth: 5)
         list(&xml, "FactorsIdentifiedAtAssessment", "AssessmentFactors", record.values[A.factors], depth: 5)
         xml.close("Assessments", depth: 4)
     }
 
     private func protectionPlan(_ plan: CINCensusScope.ProtectionPlan, into xml: inout XMLByteWriter<XMLReturnFile>) {
-        typealias P = ReturnColumns.CPPlans
+        typealias P = CanonicalColumns.CPPlans
         let values = plan.record.values
         xml.open("ChildProtectionPlans", depth: 4)
-        xml.element("CPPstartDate", values[P.start], depth: 5)
-        optional(&xml, "CPPendDate", values[P.end], depth: 5)
+        xml.element("CPPstartDate", values[P.startDate], depth: 5)
+        optional(&xml, "CPPendDate", values[P.endDate], depth: 5)
         xml.element("InitialCategoryOfAbuse", values[P.initialCategory], depth: 5)
         xml.element("LatestCategoryOfAbuse", values[P.latestCategory], depth: 5)
         xml.element("NumberOfPreviousCPP", values[P.previousPlans], depth: 5)
         if !plan.reviews.isEmpty {
             xml.open("Reviews", depth: 5)
             for review in plan.reviews {
-                xml.element("CPPreviewDate", review.values[ReturnColumns.CPReviews.reviewDate], depth: 6)
+                xml.element("CPPreviewDate", review.values[CanonicalColumns.CPReviews.reviewDate], depth: 6)
             }
             xml.close("Reviews", depth: 5)
         }

@@ -47,7 +47,7 @@ struct CINCensusScope {
         var referralIndex: [String: (child: Int, referral: Int)] = [:]
         var outOfYearReferrals: Set<String> = []
 
-        typealias R = ReturnColumns.Referrals
+        typealias R = CanonicalColumns.Referrals
         for record in tables[.referrals] ?? [] {
             let date = record.values[R.referralDate], closed = record.values[R.closureDate]
             let id = record.values[R.referralID], childID = record.values[R.childID]
@@ -73,7 +73,7 @@ struct CINCensusScope {
 
         var order: [String: Int] = [:]
         for (position, record) in (tables[.children] ?? []).enumerated() {
-            let id = record.values[ReturnColumns.Children.childID]
+            let id = record.values[CanonicalColumns.Children.childID]
             guard let c = childIndex[id], children[c].record == nil else { continue }
             children[c].record = record
             order[id] = position
@@ -97,22 +97,22 @@ struct CINCensusScope {
             return best.map { (c, $0) }
         }
 
-        typealias A = ReturnColumns.Assessments
-        typealias P = ReturnColumns.CINPlans
-        typealias S = ReturnColumns.Section47
-        typealias CP = ReturnColumns.CPPlans
+        typealias A = CanonicalColumns.Assessments
+        typealias P = CanonicalColumns.CINPlans
+        typealias S = CanonicalColumns.Section47
+        typealias CP = CanonicalColumns.CPPlans
         for record in tables[.assessments] ?? [] {
-            guard let at = place(record, childColumn: A.childID, referralColumn: A.referralID, date: record.values[A.start])
+            guard let at = place(record, childColumn: A.childID, referralColumn: A.referralID, date: record.values[A.startDate])
             else { continue }
             children[at.child].referrals[at.referral].assessments.append(record)
         }
         for record in tables[.cin_plans] ?? [] {
-            guard let at = place(record, childColumn: P.childID, referralColumn: P.referralID, date: record.values[P.start])
+            guard let at = place(record, childColumn: P.childID, referralColumn: P.referralID, date: record.values[P.startDate])
             else { continue }
             children[at.child].referrals[at.referral].cinPlans.append(record)
         }
         for record in tables[.section47] ?? [] {
-            let start = record.values[S.start]
+            let start = record.values[S.startDate]
             let date = start.isEmpty ? record.values[S.icpcDate] : start
             guard !date.isEmpty,
                   let at = place(record, childColumn: S.childID, referralColumn: S.referralID, date: date)
@@ -120,12 +120,12 @@ struct CINCensusScope {
             children[at.child].referrals[at.referral].enquiries.append(record)
         }
         for record in tables[.cp_plans] ?? [] {
-            guard let at = place(record, childColumn: CP.childID, referralColumn: CP.referralID, date: record.values[CP.start])
+            guard let at = place(record, childColumn: CP.childID, referralColumn: CP.referralID, date: record.values[CP.startDate])
             else { continue }
             children[at.child].referrals[at.referral].protectionPlans.append(ProtectionPlan(record: record))
         }
         for record in tables[.cp_reviews] ?? [] {
-            guard let c = childIndex[record.values[ReturnColumns.CPReviews.childID]] else { continue }
+            guard let c = childIndex[record.values[CanonicalColumns.CPReviews.childID]] else { continue }
             Self.attach(review: record, to: &children[c])
         }
 
@@ -139,18 +139,18 @@ struct CINCensusScope {
     /// A review belongs to the plan with its `plan_start_date`, or else to the
     /// latest plan that started on or before it and had not ended.
     private static func attach(review: Record, to child: inout Child) {
-        typealias CP = ReturnColumns.CPPlans
-        let start = review.values[ReturnColumns.CPReviews.planStart]
-        let date = review.values[ReturnColumns.CPReviews.reviewDate]
+        typealias CP = CanonicalColumns.CPPlans
+        let start = review.values[CanonicalColumns.CPReviews.planStartDate]
+        let date = review.values[CanonicalColumns.CPReviews.reviewDate]
         var best: (referral: Int, plan: Int, start: String)?
         for (i, referral) in child.referrals.enumerated() {
             for (j, plan) in referral.protectionPlans.enumerated() {
-                let planStarted = plan.record.values[CP.start]
+                let planStarted = plan.record.values[CP.startDate]
                 if !start.isEmpty {
                     if planStarted == start { best = (i, j, planStarted) }
                     continue
                 }
-                let planEnded = plan.record.values[CP.end]
+                let planEnded = plan.record.values[CP.endDate]
                 guard planStarted <= date, planEnded.isEmpty || planEnded >= date else { continue }
                 if let b = best, b.start > planStarted { continue }
                 best = (i, j, planStarted)
@@ -164,12 +164,12 @@ extension CINCensusScope.Child {
     /// Referrals and their events in date order, as a census lists them.
     /// Stable sorts: events on the same day keep the order the run read them in.
     mutating func sortEvents() {
-        referrals = Self.sorted(referrals, on: ReturnColumns.Referrals.referralDate) { $0.record }
+        referrals = Self.sorted(referrals, on: CanonicalColumns.Referrals.referralDate) { $0.record }
         for i in referrals.indices {
-            referrals[i].assessments = Self.sorted(referrals[i].assessments, on: ReturnColumns.Assessments.start) { $0 }
-            referrals[i].cinPlans = Self.sorted(referrals[i].cinPlans, on: ReturnColumns.CINPlans.start) { $0 }
-            referrals[i].enquiries = Self.sorted(referrals[i].enquiries, on: ReturnColumns.Section47.start) { $0 }
-            referrals[i].protectionPlans = Self.sorted(referrals[i].protectionPlans, on: ReturnColumns.CPPlans.start) {
+            referrals[i].assessments = Self.sorted(referrals[i].assessments, on: CanonicalColumns.Assessments.startDate) { $0 }
+            referrals[i].cinPlans = Self.sorted(referrals[i].cinPlans, on: CanonicalColumns.CINPlans.startDate) { $0 }
+            referrals[i].enquiries = Self.sorted(referrals[i].enquiries, on: CanonicalColumns.Section47.startDate) { $0 }
+            referrals[i].protectionPlans = Self.sorted(referrals[i].protectionPlans, on: CanonicalColumns.CPPlans.startDate) {
                 $0.record
             }
         }

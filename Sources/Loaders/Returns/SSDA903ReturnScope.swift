@@ -93,9 +93,9 @@ struct SSDA903ReturnScope {
             children.append((id, nil))
         }
         for record in tables[.children] ?? [] {
-            guard let i = inReturn[record.values[ReturnColumns.Children.childID]], children[i].record == nil else { continue }
+            guard let i = inReturn[record.values[CanonicalColumns.Children.childID]], children[i].record == nil else { continue }
             children[i].record = record
-            birthDates[children[i].id] = record.values[ReturnColumns.Children.birthDate]
+            birthDates[children[i].id] = record.values[CanonicalColumns.Children.birthDate]
         }
         let leaverBirth = CanonicalTable.care_leavers.index(of: "birth_date")
         for record in careLeavers where (birthDates[record.values[leaverChild]] ?? "").isEmpty {

@@ -85,7 +85,7 @@ public struct SSDA903ReturnWriter {
     private func dob(_ childID: String) -> String { ReturnCodes.ukDate(scope.birthDates[childID] ?? "") }
 
     private func headerRows() -> [[String]] {
-        typealias C = ReturnColumns.Children
+        typealias C = CanonicalColumns.Children
         return scope.children.map { child in
             let v = child.record?.values ?? CanonicalTable.children.emptyValues()
             let upn = v[C.upn].isEmpty ? ReturnCodes.ssda903UPNUnknown(v[C.upnUnknown]) : v[C.upn]
@@ -94,7 +94,7 @@ public struct SSDA903ReturnWriter {
     }
 
     private func uascRows() -> [[String]] {
-        typealias C = ReturnColumns.Children
+        typealias C = CanonicalColumns.Children
         return scope.children.compactMap { child in
             guard let v = child.record?.values, v[C.uasc] == "1" else { return nil }
             return [child.id, ReturnCodes.ssda903Sex(v[C.sex], in: year), ReturnCodes.ukDate(v[C.birthDate]), ""]
