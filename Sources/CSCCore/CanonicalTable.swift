@@ -11,7 +11,47 @@ public enum CanonicalTable: String, CaseIterable, Sendable, Hashable, Codable {
 
     public var name: String { rawValue }
 
-    public var columns: [String] {
+    /// The table's columns, in the order a record holds its values.
+    public var columns: [String] { Self.columnsByTable[ordinal] }
+
+    // Made once, by position in `allCases` (hashing the enum would hash its
+    // name): rules, writers and `Record`'s by-name subscript ask for a table's
+    // columns and positions per value, millions of times a run.
+    private static let columnsByTable = {
+        var byOrdinal = [[String]](repeating: [], count: allCases.count)
+        for table in allCases { byOrdinal[table.ordinal] = table.definedColumns }
+        return byOrdinal
+    }()
+    private static let positionsByTable = columnsByTable.map {
+        Dictionary(uniqueKeysWithValues: $0.enumerated().map { ($1, $0) })
+    }
+
+    private var ordinal: Int {
+        switch self {
+        case .children: 0
+        case .contacts: 1
+        case .early_help: 2
+        case .referrals: 3
+        case .assessments: 4
+        case .cin_plans: 5
+        case .section47: 6
+        case .cp_plans: 7
+        case .cp_reviews: 8
+        case .visits: 9
+        case .cla_episodes: 10
+        case .cla_reviews: 11
+        case .missing_episodes: 12
+        case .care_leavers: 13
+        case .health_outcomes: 14
+        case .adoptions: 15
+        case .adopters: 16
+        case .allocations: 17
+        case .audits: 18
+        case .audit_grades: 19
+        }
+    }
+
+    private var definedColumns: [String] {
         switch self {
         case .children:
             ["child_id", "upn", "former_upn", "upn_unknown", "birth_date", "expected_birth_date", "sex",
@@ -88,7 +128,7 @@ public enum CanonicalTable: String, CaseIterable, Sendable, Hashable, Codable {
     /// Position of `column` in `columns`. A misspelt column is a programming
     /// error caught by the tests, so this traps rather than returning nil.
     public func index(of column: String) -> Int {
-        guard let i = columns.firstIndex(of: column) else {
+        guard let i = Self.positionsByTable[ordinal][column] else {
             preconditionFailure("\(rawValue) has no column \(column)")
         }
         return i

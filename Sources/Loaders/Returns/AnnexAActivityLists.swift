@@ -70,7 +70,12 @@ extension AnnexAContext {
     }
 
     func sortedByChild(_ records: [Record], dated column: String) -> [Record] {
-        records.sorted { ($0["child_id"], $0[column]) < ($1["child_id"], $1[column]) }
+        guard let first = records.first else { return [] }
+        let child = first.table.index(of: "child_id"), date = first.table.index(of: column)
+        // Sorting positions, not records: moving a record costs a retain and a release.
+        return records.indices.sorted {
+            (records[$0].values[child], records[$0].values[date]) < (records[$1].values[child], records[$1].values[date])
+        }.map { records[$0] }
     }
 
     /// For each child, how many of their `counting` dates (by default the

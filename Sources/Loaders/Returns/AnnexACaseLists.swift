@@ -52,12 +52,15 @@ extension AnnexAContext {
     /// For each child, the record with the latest `column` date on or before
     /// the as-of day, in child order.
     func latestPerChild(_ records: [Record], by column: String) -> [Record] {
-        var best: [String: Record] = [:]
-        for r in records where !r[column].isEmpty && r[column] <= asOfISO {
-            if let held = best[r["child_id"]], held[column] >= r[column] { continue }
-            best[r["child_id"]] = r
+        guard let first = records.first else { return [] }
+        let child = first.table.index(of: "child_id"), date = first.table.index(of: column)
+        var best: [String: Int] = [:]
+        for (i, r) in records.enumerated() where !r.values[date].isEmpty && r.values[date] <= asOfISO {
+            if let held = best[r.values[child]], records[held].values[date] >= r.values[date] { continue }
+            best[r.values[child]] = i
         }
-        return best.values.sorted { $0["child_id"] < $1["child_id"] }
+        // Sorting the ids, not the records: moving a record costs a retain and a release.
+        return best.keys.sorted().map { records[best[$0]!] }
     }
 
     /// Children looked after under police protection (L1) or an emergency

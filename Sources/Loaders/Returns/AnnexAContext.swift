@@ -13,7 +13,8 @@ struct AnnexAContext {
     let codes: AnnexATemplateCodes
     let tables: [CanonicalTable: [Record]]
     private let children: [String: Record]
-    private let allocationsByChild: [String: [Record]]
+    /// The tables lists look up by child, grouped once (visits serve three lists).
+    private let grouped: [CanonicalTable: [String: [Record]]]
 
     init(tables: [CanonicalTable: [Record]], asOf: Day, codes: AnnexATemplateCodes) {
         self.tables = tables
@@ -27,7 +28,9 @@ struct AnnexAContext {
             children[record["child_id"]] = record
         }
         self.children = children
-        allocationsByChild = Self.byChild(tables[.allocations] ?? [])
+        let lookedUp: [CanonicalTable] = [.referrals, .section47, .cp_plans, .cp_reviews, .visits, .cla_episodes,
+                                          .cla_reviews, .missing_episodes, .allocations]
+        grouped = Dictionary(uniqueKeysWithValues: lookedUp.map { ($0, Self.byChild(tables[$0] ?? [])) })
     }
 
     /// The `months` months ending with `day`, both ends included (6 months to
@@ -37,11 +40,13 @@ struct AnnexAContext {
     }
 
     /// The records of `table`, grouped by child in table order.
-    func byChild(_ table: CanonicalTable) -> [String: [Record]] { Self.byChild(tables[table] ?? []) }
+    func byChild(_ table: CanonicalTable) -> [String: [Record]] { grouped[table] ?? Self.byChild(tables[table] ?? []) }
 
     private static func byChild(_ records: [Record]) -> [String: [Record]] {
+        guard let first = records.first else { return [:] }
+        let child = first.table.index(of: "child_id")
         var out: [String: [Record]] = [:]
-        for record in records { out[record["child_id"], default: []].append(record) }
+        for record in records { out[record.values[child], default: []].append(record) }
         return out
     }
 
@@ -95,7 +100,7 @@ struct AnnexAContext {
     /// day (the latest started, when several are), else the row's own.
     func allocated(_ childID: String, team: String = "", worker: String = "") -> [XLSXOutputCell] {
         if !team.isEmpty || !worker.isEmpty { return [text(team), text(worker)] }
-        let open = (allocationsByChild[childID] ?? [])
+        let open = (grouped[.allocations]?[childID] ?? [])
             .filter { isOpenAtAsOf(start: $0["start_date"], end: $0["end_date"]) }
             .max { $0["start_date"] < $1["start_date"] }
         return [text(open?["team"] ?? ""), text(open?["worker_id"] ?? "")]
