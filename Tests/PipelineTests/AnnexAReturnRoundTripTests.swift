@@ -128,6 +128,11 @@ struct AnnexAReturnRoundTripTests {
             #expect(!writer.rows(of: list).isEmpty, "the sample's \(list.title) is empty")
         }
         Self.expectSameRows(byList, as: tables, writer: writer)
+
+        // And as a pipeline's `annex-a` input: read, merged and published with no issue.
+        let again = try ws.run(inputs: [("annex-a", latest + "/returns/annex-a.xlsx")])
+        #expect(again.published && again.issueCounts.values.reduce(0, +) == 0, "\(again.outcome) \(again.issueCounts)")
+        #expect(again.records[.contacts] == writer.rows(of: .contacts).count)
     }
 
     @Test("LibreOffice opens the bundled sample's Annex A: every list's sheet has the template's title and headings, dates DD/MM/YYYY")
