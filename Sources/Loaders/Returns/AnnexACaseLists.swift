@@ -8,7 +8,7 @@ extension AnnexAContext {
     /// referral with no further action is not a children-in-need episode.
     func childInNeedRows() -> [[XLSXOutputCell]] {
         let visits = byChild(.visits)
-        let status = CaseStatus(self)
+        let status = AnnexACaseStatus(self)
         return latestPerChild((tables[.referrals] ?? []).filter {
             $0["nfa"] != "1" && overlaps(start: $0["referral_date"], end: $0["closure_date"], sixMonths)
         }, by: "referral_date").map { r in
@@ -70,37 +70,5 @@ extension AnnexAContext {
             ($0["legal_status"] == "L1" || $0["legal_status"] == "L2")
                 && overlaps(start: $0["start_date"], end: $0["end_date"], sixMonths)
         }.map { $0["child_id"] })
-    }
-}
-
-/// List 6's "Case Status" on the as-of day, the first that applies (the
-/// template's order): looked after, on a protection plan, on a CIN plan,
-/// with an open assessment, or the episode closed. An open episode with none
-/// of those has no status in the template, and its cell is left blank for
-/// the data team rather than guessed.
-struct CaseStatus {
-    private let lookedAfter: Set<String>
-    private let protectionPlan: Set<String>
-    private let childInNeedPlan: Set<String>
-    private let openAssessment: Set<String>
-
-    init(_ context: AnnexAContext) {
-        func openOnAsOf(_ table: CanonicalTable, ending end: String) -> Set<String> {
-            Set((context.tables[table] ?? []).filter { context.isOpenAtAsOf(start: $0["start_date"], end: $0[end]) }
-                .map { $0["child_id"] })
-        }
-        lookedAfter = openOnAsOf(.cla_episodes, ending: "end_date")
-        protectionPlan = openOnAsOf(.cp_plans, ending: "end_date")
-        childInNeedPlan = openOnAsOf(.cin_plans, ending: "end_date")
-        openAssessment = openOnAsOf(.assessments, ending: "authorised_date")
-    }
-
-    /// The `case_status` value of `annex-a-codes.csv`, or empty.
-    func of(_ child: String, episodeClosed: Bool) -> String {
-        if lookedAfter.contains(child) { return "looked_after" }
-        if protectionPlan.contains(child) { return "child_protection" }
-        if childInNeedPlan.contains(child) { return "child_in_need" }
-        if openAssessment.contains(child) { return "open_assessment" }
-        return episodeClosed ? "closed" : ""
     }
 }
