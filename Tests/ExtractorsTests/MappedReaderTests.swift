@@ -142,7 +142,7 @@ struct MappedReaderTests {
     @Test("Source lines are written as String(line) writes them")
     func lineText() {
         for line in [1, 2, 9, 10, 99, 100, 12_345, 999_999, 1_000_000, 123_456_789_012, Int.max, 0, -3] {
-            #expect(MappedRecordBuilder.decimal(line) == String(line))
+            #expect(LineText.decimal(line) == String(line))
         }
     }
 

@@ -37,6 +37,15 @@ public final class CSVReader {
         generation.initialize(to: 0)
     }
 
+    /// A reader over one segment of a file already in memory (see
+    /// `CSVSegments`); it owns `bytes`, whose first record starts on `line`.
+    init(path: String, segment bytes: UnsafeMutablePointer<UInt8>, count: Int, capacity: Int, line: Int) {
+        scanner = CSVScanner(path: path, segment: bytes, count: count, capacity: capacity, line: line)
+        self.path = path
+        generation = .allocate(capacity: 1)
+        generation.initialize(to: 0)
+    }
+
     deinit {
         scanner.release()
         generation.deallocate()
@@ -82,6 +91,12 @@ public final class CSVReader {
             for _ in 0...header.skippedRows { _ = try next() }
         }
         return header
+    }
+
+    /// Remembers `error` so that every later `next()` throws it too.
+    func fail(_ error: CSVError) -> CSVError {
+        failure = error
+        return error
     }
 
     /// Problems of the record last scanned.

@@ -14,7 +14,8 @@ public struct CSVRecord {
     private let generation: Int
     private let buffer: UnsafePointer<UInt8>
     private let fields: UnsafePointer<CSVScanner.FieldSpan>
-    private let hasProblems: Bool
+    /// The record has problems to report (`problems` is not empty).
+    let hasProblems: Bool
     /// 1-based physical line the record starts on, as a text editor shows it.
     public let line: Int
     /// Number of cells in the record.
@@ -41,25 +42,19 @@ public struct CSVRecord {
         guard index >= 0, index < count else { return "" }
         let span = fields[index]
         if !span.decode {
-            return String(decoding: UnsafeBufferPointer(start: buffer + span.start, count: span.end - span.start),
-                          as: UTF8.self)
+            return CellBytes.string(UnsafeRawBufferPointer(start: buffer + span.start, count: span.end - span.start))
         }
         return String(unsafeUninitializedCapacity: span.end - span.start) { unescape(span, into: $0.baseAddress!) }
     }
 
     /// Cell `index` without surrounding spaces, tabs, line breaks or no-break spaces.
     public func trimmedString(at index: Int) -> String {
-        withBytes(at: index) { bytes in
-            var start = 0
-            var end = bytes.count
-            while start < end, let width = Self.blankWidth(bytes, at: start) { start += width }
-            while end > start, let width = Self.blankWidthBefore(bytes, end: end) { end -= width }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        }
+        withBytes(at: index) { CellBytes.string(CellBytes.trimmed($0)) }
     }
 
     /// Calls `body` with the UTF-8 bytes of cell `index` (empty past the end of
     /// the row). The bytes are valid only inside `body`.
+    @inline(__always)
     public func withBytes<R, E: Error>(at index: Int, _ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
         checkValid()
         guard index >= 0, index < count else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
@@ -129,21 +124,5 @@ public struct CSVRecord {
             i += 1
         }
         return out
-    }
-
-    private static func blankWidth(_ b: UnsafeRawBufferPointer, at i: Int) -> Int? {
-        switch b[i] {
-        case 0x20, 0x09, 0x0A, 0x0D: return 1
-        case 0xC2 where i + 1 < b.count && b[i + 1] == 0xA0: return 2
-        default: return nil
-        }
-    }
-
-    private static func blankWidthBefore(_ b: UnsafeRawBufferPointer, end: Int) -> Int? {
-        switch b[end - 1] {
-        case 0x20, 0x09, 0x0A, 0x0D: return 1
-        case 0xA0 where end >= 2 && b[end - 2] == 0xC2: return 2
-        default: return nil
-        }
     }
 }

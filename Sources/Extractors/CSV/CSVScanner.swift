@@ -29,6 +29,9 @@ struct CSVScanner {
     var capacity: Int
     var dataEnd = 0
     var readyEnd = 0
+    /// File offset of `buffer[0]` while the file is read as UTF-8 in place, so
+    /// a record's place in the file is known (`resumePoint`).
+    var fileOffset = 0
     /// The file has been read to its end and every byte decoded.
     var exhausted = false
     var started = false
@@ -100,9 +103,33 @@ struct CSVScanner {
         fields = .allocate(capacity: fieldCapacity)
     }
 
+    /// A scanner over `count` UTF-8 bytes already in memory (one segment of a
+    /// file, see `CSVSegments`), whose first byte starts a record on `line`.
+    /// The scanner owns `bytes` from now on and frees them in `release()`.
+    init(path: String, segment bytes: UnsafeMutablePointer<UInt8>, count: Int, capacity: Int, line: Int) {
+        self.path = path
+        fd = -1
+        chunkSize = 1
+        maxRecordBytes = Self.defaultMaxRecordBytesInMemory
+        buffer = bytes
+        self.capacity = capacity
+        dataEnd = count
+        readyEnd = count
+        exhausted = true
+        started = true
+        rawCapacity = 4
+        raw = .allocate(capacity: rawCapacity)
+        fields = .allocate(capacity: fieldCapacity)
+        self.line = line
+        recordLine = line
+    }
+
+    /// A segment is already whole in memory, so no record in it can outgrow the read buffer.
+    private static let defaultMaxRecordBytesInMemory = Int.max
+
     /// Closes the file and frees the buffers; the scanner is not used again.
     func release() {
-        close(fd)
+        if fd >= 0 { close(fd) }
         buffer.deallocate()
         raw.deallocate()
         fields.deallocate()
@@ -126,12 +153,57 @@ struct CSVScanner {
             throw CSVError(.cannotRead(Self.systemMessage(errno)), path: path)
         }
         encoding = .utf8
+        restart(atOffset: 0, line: 1, started: false, sawNonASCII: false)
+    }
+
+    /// Where the next record starts in the file, when the scanner stands
+    /// between records of a file read as UTF-8 in place with nothing repaired:
+    /// the byte offset, its line, and whether a multi-byte character came
+    /// before it. A line end cut in two (CR read, LF not yet) is stepped over
+    /// when the LF is already in the buffer, and gives nil when it is not.
+    var resumePoint: CSVResumePoint? {
+        guard fd >= 0, started, state == .recordStart, case .utf8 = decoding, encoding != .windows1252,
+              !utf8Fallback, invalidUTF8Offset == nil else { return nil }
+        var p = pos
+        if skipLF {
+            guard p < readyEnd else { return nil }
+            if buffer[p] == CSVByte.lf { p += 1 }
+        }
+        // `sawNonASCII` covers every byte validated so far, which may run past
+        // `p`; the bytes before `p` tell, while the buffer still starts at the file's first character.
+        var nonASCII = false
+        if sawNonASCII {
+            guard fileOffset == (encoding == .utf8BOM ? 3 : 0) else { return nil }
+            var i = 0
+            while i < p, !nonASCII {
+                nonASCII = buffer[i] >= 0x80
+                i += 1
+            }
+        }
+        return CSVResumePoint(offset: fileOffset + p, line: line, sawNonASCII: nonASCII)
+    }
+
+    /// Carries on from `offset` in the file, a record start on `line`, as the
+    /// scanner would have arrived there itself: UTF-8 read in place, with
+    /// `sawNonASCII` saying whether a multi-byte character came before it.
+    mutating func resume(atOffset offset: Int, line: Int, sawNonASCII: Bool) throws(CSVError) {
+        precondition(fd >= 0, "only a scanner reading a file resumes")
+        if lseek(fd, off_t(offset), SEEK_SET) < 0 {
+            throw CSVError(.cannotRead(Self.systemMessage(errno)), path: path)
+        }
+        restart(atOffset: offset, line: line, started: true, sawNonASCII: sawNonASCII)
+    }
+
+    /// The reading state of a scanner about to read a record at `offset` on
+    /// `line`, with an empty buffer (the caller has moved the file position there).
+    private mutating func restart(atOffset offset: Int, line: Int, started: Bool, sawNonASCII: Bool) {
         dataEnd = 0
         readyEnd = 0
+        fileOffset = offset
         exhausted = false
-        started = false
+        self.started = started
         decoding = .utf8
-        sawNonASCII = false
+        self.sawNonASCII = sawNonASCII
         utf8Fallback = false
         reportedInvalidUTF8 = false
         invalidUTF8Offset = nil
@@ -140,8 +212,8 @@ struct CSVScanner {
         recordStart = 0
         fieldStart = 0
         fieldDecode = false
-        line = 1
-        recordLine = 1
+        self.line = line
+        recordLine = line
         skipLF = false
         fieldCount = 0
         problems.removeAll()

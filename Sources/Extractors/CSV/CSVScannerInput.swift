@@ -50,6 +50,7 @@ extension CSVScanner {
             reserve(n - skip + chunkSize)
             buffer.update(from: r + skip, count: n - skip)
             dataEnd = n - skip
+            fileOffset = skip
             prepareUTF8(firstRead: true)
         }
     }
@@ -164,6 +165,7 @@ extension CSVScanner {
         let keepFrom = state == .recordStart ? pos : recordStart
         guard keepFrom > 0 else { return }
         memmove(buffer, buffer + keepFrom, dataEnd - keepFrom)
+        fileOffset += keepFrom
         dataEnd -= keepFrom
         readyEnd -= keepFrom
         pos -= keepFrom

@@ -29,4 +29,19 @@ enum CellBytes {
         }
         return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
     }
+
+    /// The cell's text as a String. The reader has already checked the bytes
+    /// are UTF-8, and text of up to 15 bytes is built in place in the String's
+    /// inline storage, where the standard library checks ASCII text with one
+    /// test instead of validating it byte by byte.
+    @inline(__always)
+    static func string(_ bytes: UnsafeRawBufferPointer) -> String {
+        let count = bytes.count
+        guard count > 0 else { return "" }
+        guard count <= 15 else { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: count) { out in
+            out.baseAddress!.update(from: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
+            return count
+        }
+    }
 }

@@ -134,6 +134,24 @@ final class MappedCodeTables {
     /// The comparison form of `bytes`: packed with its length when it has up to seven bytes, else hashed.
     @inline(__always)
     private static func key(of bytes: UnsafeRawBufferPointer) -> UInt64 {
+        // Most cells are a short code with no blanks inside: its comparison form is itself in lower case.
+        let n = bytes.count
+        if n <= 7 {
+            var packed: UInt64 = 0
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b <= 0x20 || b == 0xC2 { return normalizedKey(of: bytes) }
+                packed |= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) << UInt64(truncatingIfNeeded: 8 &* i)
+                i &+= 1
+            }
+            return packed | UInt64(truncatingIfNeeded: n) << 56
+        }
+        return normalizedKey(of: bytes)
+    }
+
+    /// `key(of:)` for any cell: blanks dropped and folded as `MappedLabel` says.
+    private static func normalizedKey(of bytes: UnsafeRawBufferPointer) -> UInt64 {
         var packed: UInt64 = 0
         var count: UInt64 = 0
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325

@@ -93,15 +93,23 @@ public struct MappedDateFormat: Sendable, Hashable, CustomStringConvertible {
     func civil(_ b: UnsafeRawBufferPointer) -> (year: Int, month: Int, day: Int)? {
         let year: Int, month: Int, day: Int
         if let layout {
-            guard b.count >= layout.length, layout.matches(b) else { return nil }
-            guard b.count == layout.length || Self.isTime(b, from: layout.length) else { return nil }
-            (year, month, day) = layout.parts(b)
+            return Self.civil(b, layout: layout)
         } else if excelSerial {
             return Self.excelDay(b)?.components
         } else {
             guard let parts = tokenParts(b) else { return nil }
             (year, month, day) = parts
         }
+        guard month >= 1, month <= 12, day >= 1, year >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        return (year, month, day)
+    }
+
+    /// `civil(_:)` for a format with a fixed layout, which needs nothing else of the format.
+    @inline(__always)
+    static func civil(_ b: UnsafeRawBufferPointer, layout: MappedFixedDateLayout) -> (year: Int, month: Int, day: Int)? {
+        guard b.count >= layout.length, layout.matches(b) else { return nil }
+        guard b.count == layout.length || isTime(b, from: layout.length) else { return nil }
+        let (year, month, day) = layout.parts(b)
         guard month >= 1, month <= 12, day >= 1, year >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
         return (year, month, day)
     }

@@ -1,5 +1,5 @@
 /// What reading one export through its mapping gave, for the manifest.
-public struct MappedFileSummary: Sendable {
+public struct MappedFileSummary: Sendable, Equatable {
     /// Records read from the export (blank rows not counted).
     public var rows: Int
     /// Canonical records sent on.

@@ -8,6 +8,12 @@ struct MappedFixedDateLayout: Sendable, Hashable {
     /// The separator expected at each of the first 16 offsets, 8 per word; 0 where a digit belongs.
     private let separatorsLow: UInt64
     private let separatorsHigh: UInt64
+    /// The same, as word masks for `matches`: the first eight bytes, and the
+    /// last eight (overlapping the first when the date has fewer than 16).
+    private let headSeparatorMask: UInt64
+    private let headSeparators: UInt64
+    private let tailSeparatorMask: UInt64
+    private let tailSeparators: UInt64
     private let dayAt: Int
     private let monthAt: Int
     private let yearAt: Int
@@ -51,6 +57,16 @@ struct MappedFixedDateLayout: Sendable, Hashable {
         length = offset
         separatorsLow = low
         separatorsHigh = high
+        func word(from start: Int) -> (mask: UInt64, separators: UInt64) {
+            var mask: UInt64 = 0, value: UInt64 = 0
+            for i in 0..<8 where start + i >= 0 && start + i < separators.count && separators[start + i] != 0 {
+                mask |= 0xFF << UInt64(8 * i)
+                value |= UInt64(separators[start + i]) << UInt64(8 * i)
+            }
+            return (mask, value)
+        }
+        (headSeparatorMask, headSeparators) = word(from: 0)
+        (tailSeparatorMask, tailSeparators) = word(from: offset - 8)
         dayAt = day
         monthAt = month
         yearAt = year
@@ -60,6 +76,13 @@ struct MappedFixedDateLayout: Sendable, Hashable {
     /// True when the first `length` bytes of `b` (at least that many) have digits and separators where the pattern puts them.
     @inline(__always)
     func matches(_ b: UnsafeRawBufferPointer) -> Bool {
+        if length >= 8 {
+            // Eight bytes at a time: separators equal, every other byte a digit.
+            let base = b.baseAddress!
+            return Self.matches(base.loadUnaligned(as: UInt64.self), headSeparatorMask, headSeparators)
+                && Self.matches(base.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self), tailSeparatorMask,
+                                tailSeparators)
+        }
         var i = 0
         while i < length {
             let word = i < 8 ? separatorsLow >> UInt64(8 * i) : separatorsHigh >> UInt64(8 * (i - 8))
@@ -73,6 +96,17 @@ struct MappedFixedDateLayout: Sendable, Hashable {
             i += 1
         }
         return true
+    }
+
+    /// True when the bytes of `word` under `mask` are `separators` and all the others are ASCII digits.
+    @inline(__always)
+    private static func matches(_ word: UInt64, _ mask: UInt64, _ separators: UInt64) -> Bool {
+        let w = UInt64(littleEndian: word)
+        let digits = ~mask
+        // A digit is 0x30...0x39: high nibble 3, and low nibble + 6 does not carry into 0x10.
+        return (w ^ separators) & mask == 0
+            && ((w & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030) & digits == 0
+            && ((w & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606) & 0x1010_1010_1010_1010 & digits == 0
     }
 
     /// Year, month and day of a date `matches` accepted (not yet checked against the calendar).

@@ -8,6 +8,8 @@ struct MappedRecordBuilder {
     let export: MappedExport
     let file: String
     let sink: RecordSink
+    /// Where records go: `sink`, or a segment's buffer without a copy.
+    private let target: CSVRecordTarget
     /// Owns `steps` and `formats`.
     private let storage: Storage
     /// The columns in reading order, child id first, as plain values: the hot
@@ -17,6 +19,10 @@ struct MappedRecordBuilder {
     private let names: [String]
     /// Every date format of the mapping, back to back; a date step reads `formats[slot..<slot + count]`.
     private let formats: UnsafeMutableBufferPointer<MappedDateFormat>
+    /// Each format's fixed layout, by the same slot: a plain value, read with no reference counted.
+    private let layouts: UnsafeMutableBufferPointer<MappedFixedDateLayout?>
+    /// The canonical columns no step writes: empty in every record.
+    private let unwritten: UnsafeMutableBufferPointer<Int>
     /// The value maps; a values step reads map `slot`, a constant step the text `slot`.
     private let codes: MappedCodeTables
     private let constants: [String]
@@ -29,7 +35,7 @@ struct MappedRecordBuilder {
     private let width: Int
     /// For referrals: the `referral_id` and `referral_date` columns, to derive an id the export does not give.
     private let referralID: (id: Int, date: Int)?
-    private var isoCache = MappedISOCache()
+    private let isoDates = ISODateTexts()
     private(set) var records = 0
     private(set) var filteredOut = 0
 
@@ -38,6 +44,7 @@ struct MappedRecordBuilder {
         self.export = export
         self.file = file
         self.sink = sink
+        target = CSVRecordTarget(sink)
         let table = export.table
         let child = table.columns.firstIndex(of: "child_id")
         var entries: [(column: MappedColumn, cell: Int, name: String)] = []
@@ -69,9 +76,13 @@ struct MappedRecordBuilder {
                 constants.append(value)
             }
         }
-        storage = Storage(steps: steps, formats: formats)
+        var seen = Set<Int>()
+        for i in steps.indices { steps[i].first = seen.insert(steps[i].target).inserted }
+        storage = Storage(steps: steps, formats: formats, width: table.columns.count)
         self.steps = storage.steps
         self.formats = storage.formats
+        layouts = storage.layouts
+        unwritten = storage.unwritten
         codes = MappedCodeTables(maps)
         self.constants = constants
         self.names = entries.map(\.name)
@@ -96,55 +107,64 @@ struct MappedRecordBuilder {
             }
         }
         var childID = ""
-        // Grown from empty rather than made at its size: this path allocates the
-        // buffer with its type known at compile time, where `init(repeating:count:)`
-        // looks the type up at run time for every record.
-        var values: [String] = []
-        values.reserveCapacity(width)
-        for _ in 0..<width { values.append("") }
-        let codes = self.codes, formats = self.formats
-        values.withUnsafeMutableBufferPointer { values in
-            for i in steps.indices {
+        let codes = self.codes, formats = self.formats, layouts = self.layouts, isoDates = self.isoDates
+        let steps = self.steps, childColumn = self.childColumn, unwritten = self.unwritten, width = self.width
+        // Each slot is initialised once, straight with its value: no empty
+        // String is stored first only to be released when the value comes.
+        var values = [String](unsafeUninitializedCapacity: width) { slots, initialized in
+            let base = slots.baseAddress!
+            for i in 0..<steps.count {
                 let step = steps[i]
-                let value: String
+                // Nil: the step leaves the column as it is (an absent column, an empty or unreadable date, an unlisted label).
+                var value: String?
                 switch step.kind {
                 case .constant:
-                    values[step.target] = constants[step.slot]
-                    continue
+                    value = constants[step.slot]
                 case .text:
-                    guard step.cell >= 0 else { continue }
-                    value = cells.withCell(step.cell) { raw in
-                        let bytes = CellBytes.trimmed(raw)
-                        return bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self)
+                    if step.cell >= 0 {
+                        value = cells.withCell(step.cell) { CellBytes.string(CellBytes.trimmed($0)) }
                     }
                 case .values:
-                    guard step.cell >= 0 else { continue }
+                    guard step.cell >= 0 else { break }
                     let text = cells.withCell(step.cell) { codes.value(step.slot, CellBytes.trimmed($0)) }
-                    guard text != MappedCodeTables.unlisted else {
+                    if text == MappedCodeTables.unlisted {
                         reportUnknownLabel(cells, step, i, line: line, childID: childID)
-                        continue
+                    } else {
+                        value = codes.texts[Int(text)]
                     }
-                    value = codes.texts[Int(text)]
                 case .date:
-                    guard step.cell >= 0 else { continue }
+                    guard step.cell >= 0 else { break }
                     let date: (year: Int, month: Int, day: Int) = cells.withCell(step.cell) { raw in
                         let bytes = CellBytes.trimmed(raw)
                         if bytes.isEmpty { return Self.noDate }
                         for f in step.slot..<(step.slot + step.count) {
-                            if let date = formats[f].civil(bytes) { return date }
+                            if let layout = layouts[f] {
+                                if let date = MappedDateFormat.civil(bytes, layout: layout) { return date }
+                            } else if let date = formats[f].civil(bytes) {
+                                return date
+                            }
                         }
                         return Self.badDate
                     }
-                    if date.year == Self.noDate.year { continue }
-                    guard date.year != Self.badDate.year else {
+                    if date.year == Self.badDate.year {
                         reportBadDate(cells, step, i, line: line, childID: childID)
-                        continue
+                    } else if date.year != Self.noDate.year {
+                        value = isoDates.text(year: date.year, month: date.month, day: date.day)
                     }
-                    value = isoCache.iso(year: date.year, month: date.month, day: date.day)
                 }
-                values[step.target] = value
+                guard let value else {
+                    if step.first { (base + step.target).initialize(to: "") }
+                    continue
+                }
                 if step.target == childColumn { childID = value }
+                if step.first {
+                    (base + step.target).initialize(to: value)
+                } else {
+                    base[step.target] = value
+                }
             }
+            for t in unwritten { (base + t).initialize(to: "") }
+            initialized = width
         }
         if let (id, date) = referralID, values[id].isEmpty, !childID.isEmpty, !values[date].isEmpty {
             // As the CIN census reader does, so that the same referral from either source merges.
@@ -155,8 +175,8 @@ struct MappedRecordBuilder {
             return
         }
         records += 1
-        sink.accept(Record(table: export.table, values: values,
-                           source: SourceLocation(file: file, line: Self.decimal(line))))
+        target.accept(Record(table: export.table, values: values,
+                             source: SourceLocation(file: file, line: LineText.decimal(line))))
     }
 
     private func reportBadDate<Cells: MappedCells>(_ cells: Cells, _ step: Step, _ i: Int, line: Int, childID: String) {
@@ -176,29 +196,6 @@ struct MappedRecordBuilder {
                             + "\(export.table.columns[step.target]); add it to the mapping's values"))
     }
 
-    /// `line` in decimal, as `String(line)` writes it but without the generic
-    /// formatting path: the text fits a String's inline storage, so nothing is allocated.
-    @inline(__always)
-    static func decimal(_ line: Int) -> String {
-        guard line > 0, line < 1_000_000_000_000_000 else { return String(line) }
-        var digits = 1
-        var rest = line / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
-        return String(unsafeUninitializedCapacity: digits) { out in
-            var n = line
-            var i = digits - 1
-            while i >= 0 {
-                out[i] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
-                n /= 10
-                i -= 1
-            }
-            return digits
-        }
-    }
-
     /// What a date cell read as when it holds no date: empty, or not a date in any of the column's formats.
     private static let noDate = (year: 0, month: 0, day: 0)
     private static let badDate = (year: -1, month: 0, day: 0)
@@ -214,6 +211,8 @@ struct MappedRecordBuilder {
         var slot: Int
         /// Dates: how many formats.
         var count: Int
+        /// The first step that writes `target`: it sets the column, even to empty; later ones only replace it with a value.
+        var first = false
     }
 
     private enum Kind {
@@ -223,44 +222,29 @@ struct MappedRecordBuilder {
     private final class Storage {
         let steps: UnsafeMutableBufferPointer<Step>
         let formats: UnsafeMutableBufferPointer<MappedDateFormat>
+        let layouts: UnsafeMutableBufferPointer<MappedFixedDateLayout?>
 
-        init(steps: [Step], formats: [MappedDateFormat]) {
+        let unwritten: UnsafeMutableBufferPointer<Int>
+
+        init(steps: [Step], formats: [MappedDateFormat], width: Int) {
+            let targets = Set(steps.map(\.target))
+            let unwritten = (0..<width).filter { !targets.contains($0) }
+            self.unwritten = .allocate(capacity: unwritten.count)
+            _ = self.unwritten.initialize(from: unwritten)
             self.steps = .allocate(capacity: steps.count)
             _ = self.steps.initialize(from: steps)
             self.formats = .allocate(capacity: formats.count)
             _ = self.formats.initialize(from: formats)
+            layouts = .allocate(capacity: formats.count)
+            _ = layouts.initialize(from: formats.map(\.layout))
         }
 
         deinit {
             steps.deallocate()
             formats.deinitialize()
             formats.deallocate()
+            layouts.deallocate()
+            unwritten.deallocate()
         }
-    }
-}
-
-/// The ISO text of dates already seen, one slot per day over about eleven
-/// years: an export's dates repeat a few thousand days, so most need no new String.
-struct MappedISOCache {
-    private var keys = [Int](repeating: -1, count: 4096)
-    private var texts = [String](repeating: "", count: 4096)
-
-    @inline(__always)
-    mutating func iso(year: Int, month: Int, day: Int) -> String {
-        let key = year << 9 | month << 5 | day
-        let slot = ((year * 12 + month) * 31 + day) & 4095
-        if keys[slot] == key { return texts[slot] }
-        let text = String(unsafeUninitializedCapacity: 10) { out in
-            out[0] = UInt8(0x30 + year / 1000 % 10); out[1] = UInt8(0x30 + year / 100 % 10)
-            out[2] = UInt8(0x30 + year / 10 % 10); out[3] = UInt8(0x30 + year % 10)
-            out[4] = 0x2D
-            out[5] = UInt8(0x30 + month / 10); out[6] = UInt8(0x30 + month % 10)
-            out[7] = 0x2D
-            out[8] = UInt8(0x30 + day / 10); out[9] = UInt8(0x30 + day % 10)
-            return 10
-        }
-        keys[slot] = key
-        texts[slot] = text
-        return text
     }
 }

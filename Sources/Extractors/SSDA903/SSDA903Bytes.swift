@@ -14,19 +14,6 @@ enum SSDA903Bytes {
         return (year, month, day)
     }
 
-    /// `YYYY-MM-DD` for a cell `ukDate` accepted, rearranged from its bytes.
-    @inline(__always)
-    static func isoFromUK(_ b: UnsafeRawBufferPointer) -> String {
-        String(unsafeUninitializedCapacity: 10) { out in
-            out[0] = b[6]; out[1] = b[7]; out[2] = b[8]; out[3] = b[9]
-            out[4] = 0x2D
-            out[5] = b[3]; out[6] = b[4]
-            out[7] = 0x2D
-            out[8] = b[0]; out[9] = b[1]
-            return 10
-        }
-    }
-
     /// True for `YYYY-MM-DD`: a date written the CIN census way, worth naming in the message.
     static func looksISO(_ b: UnsafeRawBufferPointer) -> Bool {
         b.count == 10 && b[4] == 0x2D && b[7] == 0x2D && number(b, 0, 4) != nil && number(b, 5, 7) != nil

@@ -14,6 +14,8 @@ struct SSDA903Fields {
     let names: [String]
     let codes: SSDA903YearCodes
     let sink: RecordSink
+    /// The ISO text of dates already read.
+    let isoDates = ISODateTexts()
     /// The row being read, for the issues it raises.
     var line = 0
     var childID = ""
@@ -25,6 +27,21 @@ struct SSDA903Fields {
         self.names = names.map(Self.withoutSurroundingBlanks)
         self.codes = codes
         self.sink = sink
+    }
+
+    private init(copying other: SSDA903Fields, sink: RecordSink) {
+        // A String of its own: records made on different cores then count no reference in common.
+        file = String(decoding: Array(other.file.utf8), as: UTF8.self)
+        table = other.table
+        dataset = other.dataset
+        names = other.names
+        codes = other.codes.copy()
+        self.sink = sink
+    }
+
+    /// The same fields sending to `sink`, with code tables of their own (one per core).
+    func copy(for sink: RecordSink) -> SSDA903Fields {
+        SSDA903Fields(copying: self, sink: sink)
     }
 
     var year: CollectionYear { codes.year }
@@ -52,10 +69,12 @@ struct SSDA903Fields {
     /// A `DD/MM/YYYY` date as ISO `YYYY-MM-DD`.
     @inline(__always)
     func date(_ record: some SSDA903Row, _ column: Int) -> String {
+        let isoDates = self.isoDates
         let iso: String? = record.withBytes(at: column) { raw in
             let b = CellBytes.trimmed(raw)
             if b.isEmpty { return "" }
-            return SSDA903Bytes.ukDate(b) == nil ? nil : SSDA903Bytes.isoFromUK(b)
+            guard let d = SSDA903Bytes.ukDate(b) else { return nil }
+            return isoDates.text(year: d.year, month: d.month, day: d.day)
         }
         if let iso { return iso }
         reportBadDate(record, column)
@@ -103,7 +122,7 @@ struct SSDA903Fields {
     func postcode(_ record: some SSDA903Row, _ column: Int) -> String {
         let (value, ok) = record.withBytes(at: column) { raw in
             let b = CellBytes.trimmed(raw)
-            return (String(decoding: b, as: UTF8.self), b.isEmpty || SSDA903Bytes.isPostcode(b))
+            return (CellBytes.string(b), b.isEmpty || SSDA903Bytes.isPostcode(b))
         }
         if !ok { report(.badSSDA903Postcode, record, column) }
         return value

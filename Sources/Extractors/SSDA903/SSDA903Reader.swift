@@ -28,8 +28,15 @@ public struct SSDA903Reader: Sendable {
     /// (which costs a second pass over the file). Records and issues go to `sink`; issues name `displayName`.
     public func read(path: String, displayName: String, year: CollectionYear?, into sink: RecordSink)
         throws(UnreadableInput) -> SSDA903FileSummary {
+        try read(path: path, displayName: displayName, year: year, into: sink, parallelism: .automatic)
+    }
+
+    /// `read(path:displayName:year:into:)` with the rows after the header shared out between cores as
+    /// `parallelism` says (tests compare a sequential read with parallel ones).
+    func read(path: String, displayName: String, year: CollectionYear?, into sink: RecordSink,
+              parallelism: CSVParallelism) throws(UnreadableInput) -> SSDA903FileSummary {
         do {
-            return try readFile(path: path, displayName: displayName, year: year, into: sink)
+            return try readFile(path: path, displayName: displayName, year: year, into: sink, parallelism: parallelism)
         } catch {
             var issue = error.issue()
             issue.file = displayName
@@ -37,8 +44,8 @@ public struct SSDA903Reader: Sendable {
         }
     }
 
-    private func readFile(path: String, displayName: String, year: CollectionYear?, into sink: RecordSink)
-        throws(SSDA903ReadFailure) -> SSDA903FileSummary {
+    private func readFile(path: String, displayName: String, year: CollectionYear?, into sink: RecordSink,
+                          parallelism: CSVParallelism) throws(SSDA903ReadFailure) -> SSDA903FileSummary {
         let reader = try csv { () throws(CSVError) in try CSVReader(path: path) }
         var headerRecord: CSVHeader?
         var headerProblems: [Issue] = []
@@ -83,21 +90,23 @@ public struct SSDA903Reader: Sendable {
                                 + (table == .oc3 ? ", which is also the care leavers' year" : "")))
         }
 
-        let counts: (rows: Int, records: Int)
+        let counts: SSDA903RowCounts
+        let rows = SSDA903Rows(columns: columns, headerCount: header.names.count, reader: reader, fields: fields,
+                               parallelism: parallelism)
         do {
             switch table {
-            case .header: counts = try load(SSDA903HeaderLoader(columns), columns, header, reader, fields)
-            case .uasc: counts = try load(SSDA903UASCLoader(columns), columns, header, reader, fields)
-            case .episodes: counts = try load(SSDA903EpisodesLoader(columns), columns, header, reader, fields)
-            case .reviews: counts = try load(SSDA903ReviewsLoader(columns), columns, header, reader, fields)
-            case .missing: counts = try load(SSDA903MissingLoader(columns), columns, header, reader, fields)
-            case .oc3: counts = try load(SSDA903CareLeaversLoader(columns), columns, header, reader, fields)
-            case .ad1: counts = try load(SSDA903AD1Loader(columns), columns, header, reader, fields)
-            case .placedAdoption: counts = try load(SSDA903PlacedAdoptionLoader(columns), columns, header, reader, fields)
-            case .swEpisodes: counts = try load(SSDA903SocialWorkerLoader(columns), columns, header, reader, fields)
-            case .oc2: counts = try load(SSDA903OC2Loader(columns), columns, header, reader, fields)
-            case .prevPerm: counts = try load(SSDA903PrevPermLoader(columns), columns, header, reader, fields)
-            case .doLo: counts = try load(SSDA903DoLoLoader(columns), columns, header, reader, fields)
+            case .header: counts = try load(SSDA903HeaderLoader(columns), rows)
+            case .uasc: counts = try load(SSDA903UASCLoader(columns), rows)
+            case .episodes: counts = try load(SSDA903EpisodesLoader(columns), rows)
+            case .reviews: counts = try load(SSDA903ReviewsLoader(columns), rows)
+            case .missing: counts = try load(SSDA903MissingLoader(columns), rows)
+            case .oc3: counts = try load(SSDA903CareLeaversLoader(columns), rows)
+            case .ad1: counts = try load(SSDA903AD1Loader(columns), rows)
+            case .placedAdoption: counts = try load(SSDA903PlacedAdoptionLoader(columns), rows)
+            case .swEpisodes: counts = try load(SSDA903SocialWorkerLoader(columns), rows)
+            case .oc2: counts = try load(SSDA903OC2Loader(columns), rows)
+            case .prevPerm: counts = try load(SSDA903PrevPermLoader(columns), rows)
+            case .doLo: counts = try load(SSDA903DoLoLoader(columns), rows)
             }
         } catch {
             throw .csv(error)
@@ -126,42 +135,15 @@ public struct SSDA903Reader: Sendable {
     /// file's `year` depends on it).
     static let newestKnownYear = CollectionYear(startYear: 2025)
 
-    /// Streams the rows after the header through `loader` into the sink.
-    private func load<Loader: SSDA903TableLoader>(_ loader: Loader, _ columns: SSDA903Columns, _ header: CSVHeader,
-                                                  _ reader: CSVReader, _ template: SSDA903Fields)
-        throws(CSVError) -> (rows: Int, records: Int) {
-        var fields = template
-        let child = columns["CHILD"]
-        let headerCount = header.names.count
-        let target = columns.table.canonicalTable
-        let sink = fields.sink
-        var rows = 0
-        var records = 0
-        while let record = try reader.next() {
-            let childID = record.trimmedString(at: child)
-            if childID.isEmpty, record.isBlank { continue }
-            rows += 1
-            fields.line = record.line
-            fields.childID = childID
-            for problem in record.problems {
-                sink.report(problem.issue(file: fields.file, dataset: fields.dataset, column: fields.name(problem.field),
-                                          childID: childID, value: record.string(at: problem.field)))
-            }
-            if var ragged = record.raggedRowIssue(headerCount: headerCount, dataset: fields.dataset, childID: childID) {
-                ragged.file = fields.file
-                sink.report(ragged)
-            }
-            if childID.isEmpty {
-                sink.report(Issue(.missingChildID, dataset: fields.dataset, file: fields.file, line: record.line,
-                                  column: fields.name(child)))
-                continue
-            }
-            if let values = loader.values(record, fields), let target {
-                sink.accept(Record(table: target, values: values, source: SourceLocation(file: fields.file, line: record.line)))
-                records += 1
-            }
+    /// Streams the rows after the header through `loader` into the sink, on every core for a big file.
+    private func load<Loader: SSDA903TableLoader>(
+        _ loader: Loader,
+        _ rows: SSDA903Rows
+    ) throws(CSVError) -> SSDA903RowCounts {
+        try rows.reader.consumeRemaining(into: rows.fields.sink, parallelism: rows.parallelism) { sink in
+            SSDA903RowConsumer(loader: loader, columns: rows.columns, headerCount: rows.headerCount,
+                               fields: rows.fields.copy(for: sink))
         }
-        return (rows, records)
     }
 
     /// Runs a CSV read, turning its error into the reader's failure.
@@ -173,6 +155,15 @@ public struct SSDA903Reader: Sendable {
             throw .csv(error)
         }
     }
+}
+
+/// The rows of a 903 file after its header, and how to read them.
+private struct SSDA903Rows {
+    let columns: SSDA903Columns
+    let headerCount: Int
+    let reader: CSVReader
+    let fields: SSDA903Fields
+    let parallelism: CSVParallelism
 }
 
 /// Why a 903 file could not be read at all.

@@ -21,9 +21,19 @@ final class SSDA903YearCodes {
     /// Codes too long to pack (none in the DfE lists today), by list, then text.
     private let longCodes: [[String: String]]
 
-    init(_ codes: CodeBook, year: CollectionYear) {
+    convenience init(_ codes: CodeBook, year: CollectionYear) {
+        self.init(lists: SSDA903CodeList.allCases.map { codes[$0.bookName] }, year: year)
+    }
+
+    /// A second set of the same tables, for another core: each core looks
+    /// codes up in its own, so no reference count is shared between them.
+    func copy() -> SSDA903YearCodes {
+        SSDA903YearCodes(lists: lists, year: year)
+    }
+
+    private init(lists: [CodeList], year: CollectionYear) {
         self.year = year
-        lists = SSDA903CodeList.allCases.map { codes[$0.bookName] }
+        self.lists = lists
         var keys: [UInt64] = []
         var values: [String] = []
         var tables: [(start: Int, mask: Int)] = []

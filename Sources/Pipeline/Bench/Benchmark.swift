@@ -140,7 +140,8 @@ public struct Benchmark {
             issues = sink.issues
         }
         report("")
-        report("SSDA903 Episodes: \(rows) rows, \(String(format: "%.1f", mb)) MB, \(issues) issues raised")
+        report("SSDA903 Episodes: \(rows) rows, \(String(format: "%.1f", mb)) MB, \(issues) issues raised, "
+               + "rows parsed on \(ProcessInfo.processInfo.activeProcessorCount) cores")
         report(pad("stage", 38) + pad("median s", 10) + pad("MB/s", 9) + "rows/s")
         if !scanTimes.isEmpty {
             let t = median(scanTimes)
