@@ -71,7 +71,10 @@ enum SSDA903TestFiles {
 
     /// Writes `bytes` to a new file named `name` in a fresh folder and returns its path.
     static func write(_ bytes: [UInt8], name: String = "table.csv") throws -> String {
-        let folder = SSDA903TestData.scratch.appendingPathComponent(UUID().uuidString)
+        // Letters only: the reader takes a year from the folder's name, and a
+        // UUID's digits ("…-9293-…") may spell one.
+        let unique = String(UUID().uuidString.unicodeScalars.map { $0.properties.numericType == nil ? Character($0) : "x" })
+        let folder = SSDA903TestData.scratch.appendingPathComponent(unique)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
         try Data(bytes).write(to: url)
