@@ -1,3 +1,5 @@
+import CSCCore
+
 /// Which export column each configured audit field and domain reads, found
 /// once per file from its header row.
 public struct AuditHeaderMatch: Sendable {
@@ -77,27 +79,8 @@ public struct AuditHeaderMatch: Sendable {
             .joined(separator: " ")
     }
 
-    /// Up to three header names nearest `heading` by edit distance, for "did you mean".
+    /// Up to three header names nearest `heading`, for "did you mean".
     static func closest(to heading: String, in names: [String]) -> [String] {
-        let wanted = Array(key(heading).utf8)
-        let limit = max(3, wanted.count / 2)
-        let scored = names.filter { !key($0).isEmpty }.map { ($0, editDistance(Array(key($0).utf8), wanted)) }
-        return scored.filter { $0.1 <= limit }.sorted { $0.1 < $1.1 }.prefix(3).map(\.0)
-    }
-
-    private static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1,
-                                       previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        NearestNames.closest(to: heading, in: names, comparing: key)
     }
 }

@@ -1,3 +1,5 @@
+import CSCCore
+
 /// Which export column each source of a mapping reads, found from the
 /// export's header row once per file (patterns are regular expressions, so
 /// they are never run per record).
@@ -68,32 +70,14 @@ public struct MappedHeaderMatch: Sendable {
         }
     }
 
-    /// Up to three header names nearest the source's name (by edit distance,
-    /// ignoring case and spacing), for "did you mean" in messages.
+    /// Up to three header names nearest the source's name (ignoring case
+    /// and spacing; a pattern by its letters and digits), for "did you mean" in messages.
     static func closest(to source: MappedSource, in names: [String]) -> [String] {
         let wanted: String
         switch source.match {
-        case .name(let name): wanted = MappedLabel.normalized(name)
-        case .pattern(let pattern): wanted = MappedLabel.normalized(pattern.filter { $0.isLetter || $0.isNumber || $0 == " " })
+        case .name(let name): wanted = name
+        case .pattern(let pattern): wanted = pattern.filter { $0.isLetter || $0.isNumber || $0 == " " }
         }
-        let scored = names.filter { !$0.isEmpty }.map { ($0, editDistance(MappedLabel.normalized($0), wanted)) }
-        let limit = max(3, wanted.count / 2)
-        return scored.filter { $0.1 <= limit }.sorted { $0.1 < $1.1 }.prefix(3).map(\.0)
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.utf8), b = Array(b.utf8)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        return NearestNames.closest(to: wanted, in: names, comparing: MappedLabel.normalized)
     }
 }

@@ -1,3 +1,4 @@
+import CSCCore
 import Yams
 
 /// Typed access to one YAML mapping, with errors that carry the key's line.
@@ -43,18 +44,7 @@ struct MappingReader {
     }
 }
 
-/// Levenshtein distance, for "did you mean" suggestions on short names.
+/// Edit distance ignoring case, for "did you mean" suggestions on short names.
 func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.lowercased()), b = Array(b.lowercased())
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var prev = Array(0...b.count)
-    for i in 1...a.count {
-        var cur = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...b.count {
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        prev = cur
-    }
-    return prev[b.count]
+    NearestNames.editDistance(a.lowercased(), b.lowercased())
 }
