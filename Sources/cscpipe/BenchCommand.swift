@@ -3,6 +3,8 @@ import CSCCore
 import Foundation
 import Pipeline
 
+extension Benchmark.Part: ExpressibleByArgument {}
+
 extension CSCPipe {
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -27,12 +29,15 @@ extension CSCPipe {
         @Option(help: "Reference data folder.")
         var reference: String = "pipelines/reference"
 
+        @Option(help: "Only this part: cin (CIN extraction, whole run, KPIs) or csv (SSDA903 and mapped CSV readers).")
+        var only: Benchmark.Part?
+
         func run() throws {
             let folder = dir ?? NSTemporaryDirectory() + "cscpipe-bench-\(ProcessInfo.processInfo.processIdentifier)"
             defer { if dir == nil { try? FileManager.default.removeItem(atPath: folder) } }
             let options = Benchmark.Options(children: children, seed: seed, rounds: max(1, rounds), folder: folder,
                                             asOf: Day(iso: "2025-11-14")!, referenceFolder: reference,
-                                            episodeRows: episodeRows)
+                                            episodeRows: episodeRows, parts: only.map { [$0] } ?? Set(Benchmark.Part.allCases))
             do {
                 try Benchmark(options: options, report: { print($0) }).run()
             } catch {

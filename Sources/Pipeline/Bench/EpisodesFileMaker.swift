@@ -8,6 +8,22 @@ import Synthesis
 enum EpisodesFileMaker {
     static let header = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
 
+    /// The Episodes file of `rows` rows from `seed` in the benchmark's
+    /// `folder`, made unless a run with the same folder already made it (a
+    /// note beside it records the rows and seed), so tuning runs reuse it.
+    static func file(rows: Int, seed: UInt64, in folder: String) throws -> String {
+        let fm = FileManager.default
+        let folder = folder + "/ssda903/2024-25"
+        let path = folder + "/episodes.csv", note = path + ".made"
+        let made = "\(rows) rows, seed \(seed)\n"
+        if fm.fileExists(atPath: path), (try? String(contentsOfFile: note, encoding: .utf8)) == made { return path }
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try? fm.removeItem(atPath: note)
+        try write(rows: rows, seed: seed, to: path)
+        try made.write(toFile: note, atomically: true, encoding: .utf8)
+        return path
+    }
+
     static func write(rows: Int, seed: UInt64, to path: String) throws {
         var rng = SeededGenerator(seed: seed)
         let rne = ["S", "P", "T", "L", "B", "U"], ls = ["C1", "C2", "V2", "E1"], cin = ["N1", "N2", "N4", "N5"]

@@ -33,38 +33,38 @@ struct MappedBenchmark {
 
     func run(reference: ReferenceData) throws {
         guard options.episodeRows > 0 else { return }
-        let folder = options.folder + "/ssda903/2024-25"
-        let path = folder + "/episodes.csv"
-        if !FileManager.default.fileExists(atPath: path) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try EpisodesFileMaker.write(rows: options.episodeRows, seed: options.seed, to: path)
-        }
+        let path = try EpisodesFileMaker.file(rows: options.episodeRows, seed: options.seed, in: options.folder)
         let mb = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0) / 1e6
         let export = try MappingFileLoader.parse(Self.mapping, path: "bench-episodes.yaml", name: "bench-episodes.yaml")
-        var ssda903Times: [Double] = [], mappedTimes: [Double] = []
+        var ssda903Times: [Double] = [], mappedTimes: [Double] = [], ssda903CPU: [Double] = [], mappedCPU: [Double] = []
         var rows = 0, mappedRecords = 0, mappedIssues = 0
         for _ in 0..<options.rounds {
             let sink903 = CountingOnlySink()
-            let t0 = ContinuousClock.now
+            let t0 = ContinuousClock.now, cpu0 = Benchmark.cpuSeconds()
             let summary = try SSDA903Reader(codes: reference.codes)
                 .read(path: path, displayName: "episodes.csv", year: CollectionYear("2024-25"), into: sink903)
             ssda903Times.append(Self.seconds(since: t0))
+            ssda903CPU.append(Benchmark.cpuSeconds() - cpu0)
             rows = summary.rows
 
             let sink = CountingOnlySink()
-            let t1 = ContinuousClock.now
+            let t1 = ContinuousClock.now, cpu1 = Benchmark.cpuSeconds()
             let mapped = try MappedReader(export: export).read(path: path, displayName: "episodes.csv", into: sink)
             mappedTimes.append(Self.seconds(since: t1))
+            mappedCPU.append(Benchmark.cpuSeconds() - cpu1)
             mappedRecords = mapped.records
             mappedIssues = sink.issues
         }
         let s = Self.median(ssda903Times), m = Self.median(mappedTimes)
         report("")
         report("Mapped export vs SSDA903 reader: the same Episodes file, \(rows) rows, \(String(format: "%.1f", mb)) MB")
-        report(pad("stage", 38) + pad("median s", 10) + pad("MB/s", 9) + "rows/s")
-        report(pad("cscpipe SSDA903 read + checks", 38) + pad(f(s), 10) + pad(f(mb / s, 1), 9) + f(Double(rows) / s, 0))
-        report(pad("cscpipe mapped export read", 38) + pad(f(m), 10) + pad(f(mb / m, 1), 9) + f(Double(rows) / m, 0))
-        report("mapped / SSDA903 time ratio: \(f(m / s)) (at most 1.25 wanted); mapped: \(mappedRecords) records, \(mappedIssues) issues")
+        report(pad("stage", 38) + pad("median s", 10) + pad("MB/s", 9) + pad("rows/s", 10) + "CPU s")
+        report(pad("cscpipe SSDA903 read + checks", 38) + pad(f(s), 10) + pad(f(mb / s, 1), 9)
+               + pad(f(Double(rows) / s, 0), 10) + f(Self.median(ssda903CPU)))
+        report(pad("cscpipe mapped export read", 38) + pad(f(m), 10) + pad(f(mb / m, 1), 9)
+               + pad(f(Double(rows) / m, 0), 10) + f(Self.median(mappedCPU)))
+        report("mapped / SSDA903 time ratio: \(f(m / s)) (at most 1.25 wanted), processor time ratio: "
+               + "\(f(Self.median(mappedCPU) / Self.median(ssda903CPU))); mapped: \(mappedRecords) records, \(mappedIssues) issues")
     }
 
     private static func seconds(since t0: ContinuousClock.Instant) -> Double {
