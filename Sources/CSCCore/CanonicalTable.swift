@@ -14,6 +14,9 @@ public enum CanonicalTable: String, CaseIterable, Sendable, Hashable, Codable {
     /// The table's columns, in the order a record holds its values.
     public var columns: [String] { Self.columnsByTable[ordinal] }
 
+    /// How many columns the table has: `columns.count` without taking the array.
+    public var columnCount: Int { Self.columnCounts[ordinal] }
+
     // Made once, by position in `allCases` (hashing the enum would hash its
     // name): rules, writers and `Record`'s by-name subscript ask for a table's
     // columns and positions per value, millions of times a run.
@@ -22,6 +25,7 @@ public enum CanonicalTable: String, CaseIterable, Sendable, Hashable, Codable {
         for table in allCases { byOrdinal[table.ordinal] = table.definedColumns }
         return byOrdinal
     }()
+    private static let columnCounts = columnsByTable.map(\.count)
     private static let positionsByTable = columnsByTable.map {
         Dictionary(uniqueKeysWithValues: $0.enumerated().map { ($1, $0) })
     }
@@ -134,6 +138,6 @@ public enum CanonicalTable: String, CaseIterable, Sendable, Hashable, Codable {
         return i
     }
 
-    /// A record of this table with every column empty.
-    public func emptyValues() -> [String] { Array(repeating: "", count: columns.count) }
+    /// A record of this table with every column empty (cheap enough to make per record: see `EmptyValues`).
+    public func emptyValues() -> [String] { EmptyValues.make(count: columnCount) }
 }

@@ -23,7 +23,7 @@ public struct Record: Sendable, Hashable {
     public var source: SourceLocation
 
     public init(table: CanonicalTable, values: [String], source: SourceLocation) {
-        precondition(values.count == table.columns.count, "\(table) takes \(table.columns.count) values")
+        precondition(values.count == table.columnCount, "\(table) takes \(table.columnCount) values")
         self.table = table
         self.values = values
         self.source = source

@@ -81,6 +81,36 @@ import Testing
         #expect(issue.message.hasSuffix("(character 4)"))
     }
 
+    @Test("the eight-byte test finds exactly the commas, quotes, CRs and LFs, whatever the neighbouring bytes")
+    func specialByteMask() {
+        // Every byte value in every lane, beside neighbours that are special, zero or high.
+        for neighbour: UInt8 in [0x00, 0x2C, 0x22, 0x0A, 0x0D, 0x7F, 0x80, 0xAC, 0xFF, 0x41] {
+            for lane in 0..<8 {
+                for value in 0...255 {
+                    var bytes = [UInt8](repeating: neighbour, count: 8)
+                    bytes[lane] = UInt8(value)
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    let mask = CSVScanner.exactSpecialBytes(in: word)
+                    for i in 0..<8 {
+                        let flagged = (mask >> UInt64(8 * i + 7)) & 1 == 1
+                        #expect(flagged == CSVScanner.isSpecial(bytes[i]), "byte \(bytes[i]) in lane \(i)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("records with and without quotes, cut anywhere by the reads, give the same cells",
+          arguments: csvTestChunkSizes)
+    func plainAndQuotedRecords(chunkSize: Int) throws {
+        let text = "a,b,,d\r\n\"x,y\",2,3,\n,,,\nlong cell of more than eight bytes,ok,\u{e9}t\u{e9},z\rlast,row"
+        let read = try CSVTestFiles.withFile(text) { try readCSV($0, chunkSize: chunkSize) }
+        #expect(read.rows == [["a", "b", "", "d"], ["x,y", "2", "3", ""], ["", "", "", ""],
+                              ["long cell of more than eight bytes", "ok", "\u{e9}t\u{e9}", "z"], ["last", "row"]])
+        #expect(read.lines == [1, 2, 3, 4, 5])
+        #expect(read.problems.isEmpty)
+    }
+
     @Test("character positions count characters, not bytes")
     func characterColumns() throws {
         let text = "é€😀,x\"y\n"

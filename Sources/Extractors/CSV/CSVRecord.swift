@@ -10,7 +10,10 @@ import CSCCore
 /// Cells past the end of a short row read as empty: compare `count` with the
 /// header to report the row (`raggedRowIssue`).
 public struct CSVRecord {
-    private let reader: CSVReader
+    // Unowned: a record is read inside the loop over `reader.next()`, while the
+    // reader is alive, and counting a reference per row cost two atomic
+    // operations for nothing.
+    private unowned(unsafe) let reader: CSVReader
     private let generation: Int
     private let buffer: UnsafePointer<UInt8>
     private let fields: UnsafePointer<CSVScanner.FieldSpan>

@@ -10,7 +10,7 @@ struct MappedRecordBuilder {
     let sink: RecordSink
     /// Where records go: `sink`, or a segment's buffer without a copy.
     private let target: CSVRecordTarget
-    /// Owns `steps` and `formats`.
+    /// Owns `steps`, `formats`, `layouts` and `row`.
     private let storage: Storage
     /// The columns in reading order, child id first, as plain values: the hot
     /// loop reads them through one pointer, so no reference is counted per cell.
@@ -21,8 +21,10 @@ struct MappedRecordBuilder {
     private let formats: UnsafeMutableBufferPointer<MappedDateFormat>
     /// Each format's fixed layout, by the same slot: a plain value, read with no reference counted.
     private let layouts: UnsafeMutableBufferPointer<MappedFixedDateLayout?>
-    /// The canonical columns no step writes: empty in every record.
-    private let unwritten: UnsafeMutableBufferPointer<Int>
+    /// The record being built, one slot per canonical column: written in
+    /// place by the steps (a closure writing into the record's array would
+    /// copy this builder on every row), then moved into the record.
+    private let row: UnsafeMutablePointer<String>
     /// The value maps; a values step reads map `slot`, a constant step the text `slot`.
     private let codes: MappedCodeTables
     private let constants: [String]
@@ -32,7 +34,7 @@ struct MappedRecordBuilder {
     private let childColumn: Int
     private let childName: String
     private let childRequired: Bool
-    private let width: Int
+    private let table: CanonicalTable
     /// For referrals: the `referral_id` and `referral_date` columns, to derive an id the export does not give.
     private let referralID: (id: Int, date: Int)?
     private let isoDates = ISODateTexts()
@@ -76,13 +78,11 @@ struct MappedRecordBuilder {
                 constants.append(value)
             }
         }
-        var seen = Set<Int>()
-        for i in steps.indices { steps[i].first = seen.insert(steps[i].target).inserted }
-        storage = Storage(steps: steps, formats: formats, width: table.columns.count)
+        storage = Storage(steps: steps, formats: formats, width: table.columnCount)
         self.steps = storage.steps
+        row = storage.row
         self.formats = storage.formats
         layouts = storage.layouts
-        unwritten = storage.unwritten
         codes = MappedCodeTables(maps)
         self.constants = constants
         self.names = entries.map(\.name)
@@ -92,7 +92,7 @@ struct MappedRecordBuilder {
         childColumn = child ?? -1
         childName = entries.first { child != nil && table.index(of: $0.column.canonical) == child }?.name ?? "child_id"
         childRequired = child != nil && table != .audits
-        width = table.columns.count
+        self.table = table
         referralID = table == .referrals ? (table.index(of: "referral_id"), table.index(of: "referral_date")) : nil
     }
 
@@ -106,77 +106,76 @@ struct MappedRecordBuilder {
                 return
             }
         }
-        var childID = ""
-        let codes = self.codes, formats = self.formats, layouts = self.layouts, isoDates = self.isoDates
-        let steps = self.steps, childColumn = self.childColumn, unwritten = self.unwritten, width = self.width
-        // Each slot is initialised once, straight with its value: no empty
-        // String is stored first only to be released when the value comes.
-        var values = [String](unsafeUninitializedCapacity: width) { slots, initialized in
-            let base = slots.baseAddress!
-            for i in 0..<steps.count {
-                let step = steps[i]
-                // Nil: the step leaves the column as it is (an absent column, an empty or unreadable date, an unlisted label).
-                var value: String?
-                switch step.kind {
-                case .constant:
-                    value = constants[step.slot]
-                case .text:
-                    if step.cell >= 0 {
-                        value = cells.withCell(step.cell) { CellBytes.string(CellBytes.trimmed($0)) }
-                    }
-                case .values:
-                    guard step.cell >= 0 else { break }
-                    let text = cells.withCell(step.cell) { codes.value(step.slot, CellBytes.trimmed($0)) }
-                    if text == MappedCodeTables.unlisted {
-                        reportUnknownLabel(cells, step, i, line: line, childID: childID)
-                    } else {
-                        value = codes.texts[Int(text)]
-                    }
-                case .date:
-                    guard step.cell >= 0 else { break }
-                    let date: (year: Int, month: Int, day: Int) = cells.withCell(step.cell) { raw in
-                        let bytes = CellBytes.trimmed(raw)
-                        if bytes.isEmpty { return Self.noDate }
-                        for f in step.slot..<(step.slot + step.count) {
-                            if let layout = layouts[f] {
-                                if let date = MappedDateFormat.civil(bytes, layout: layout) { return date }
-                            } else if let date = formats[f].civil(bytes) {
-                                return date
-                            }
-                        }
-                        return Self.badDate
-                    }
-                    if date.year == Self.badDate.year {
-                        reportBadDate(cells, step, i, line: line, childID: childID)
-                    } else if date.year != Self.noDate.year {
-                        value = isoDates.text(year: date.year, month: date.month, day: date.day)
-                    }
-                }
-                guard let value else {
-                    if step.first { (base + step.target).initialize(to: "") }
-                    continue
-                }
-                if step.target == childColumn { childID = value }
-                if step.first {
-                    (base + step.target).initialize(to: value)
-                } else {
-                    base[step.target] = value
-                }
-            }
-            for t in unwritten { (base + t).initialize(to: "") }
-            initialized = width
+        let row = self.row
+        let childID = fill(row, from: cells, line: line)
+        // The values move from the row into the record's own array, leaving the row empty for the next record.
+        var values = table.emptyValues()
+        values.withUnsafeMutableBufferPointer { record in
+            for i in record.indices { swap(&record[i], &row[i]) }
         }
         if let (id, date) = referralID, values[id].isEmpty, !childID.isEmpty, !values[date].isEmpty {
             // As the CIN census reader does, so that the same referral from either source merges.
             values[id] = childID + "/" + values[date]
         }
         if childRequired, childID.isEmpty {
-            sink.report(Issue(.missingChildID, dataset: export.table.name, file: file, line: line, column: childName))
+            sink.report(Issue(.missingChildID, dataset: table.name, file: file, line: line, column: childName))
             return
         }
         records += 1
-        target.accept(Record(table: export.table, values: values,
+        target.accept(Record(table: table, values: values,
                              source: SourceLocation(file: file, line: LineText.decimal(line))))
+    }
+
+    /// Writes the value of each step into `row` (a record's values, all
+    /// empty), reporting what cannot be read, and returns the child id.
+    @inline(__always)
+    private func fill<Cells: MappedCells>(_ row: UnsafeMutablePointer<String>, from cells: Cells, line: Int) -> String {
+        var childID = ""
+        let codes = self.codes, formats = self.formats, layouts = self.layouts, isoDates = self.isoDates
+        for i in 0..<steps.count {
+            let step = steps[i]
+            // Nil: the step leaves the column as it is (an absent column, an empty or unreadable date, an unlisted label).
+            var value: String?
+            switch step.kind {
+            case .constant:
+                value = constants[step.slot]
+            case .text:
+                if step.cell >= 0 {
+                    value = cells.withCell(step.cell) { CellBytes.string(CellBytes.trimmed($0)) }
+                }
+            case .values:
+                guard step.cell >= 0 else { break }
+                let text = cells.withCell(step.cell) { codes.value(step.slot, CellBytes.trimmed($0)) }
+                if text == MappedCodeTables.unlisted {
+                    reportUnknownLabel(cells, step, i, line: line, childID: childID)
+                } else {
+                    value = codes.texts[Int(text)]
+                }
+            case .date:
+                guard step.cell >= 0 else { break }
+                let date: (year: Int, month: Int, day: Int) = cells.withCell(step.cell) { raw in
+                    let bytes = CellBytes.trimmed(raw)
+                    if bytes.isEmpty { return Self.noDate }
+                    for f in step.slot..<(step.slot + step.count) {
+                        if let layout = layouts[f] {
+                            if let date = MappedDateFormat.civil(bytes, layout: layout) { return date }
+                        } else if let date = formats[f].civil(bytes) {
+                            return date
+                        }
+                    }
+                    return Self.badDate
+                }
+                if date.year == Self.badDate.year {
+                    reportBadDate(cells, step, i, line: line, childID: childID)
+                } else if date.year != Self.noDate.year {
+                    value = isoDates.text(year: date.year, month: date.month, day: date.day)
+                }
+            }
+            guard let value else { continue }
+            if step.target == childColumn { childID = value }
+            row[step.target] = value
+        }
+        return childID
     }
 
     private func reportBadDate<Cells: MappedCells>(_ cells: Cells, _ step: Step, _ i: Int, line: Int, childID: String) {
@@ -211,8 +210,6 @@ struct MappedRecordBuilder {
         var slot: Int
         /// Dates: how many formats.
         var count: Int
-        /// The first step that writes `target`: it sets the column, even to empty; later ones only replace it with a value.
-        var first = false
     }
 
     private enum Kind {
@@ -224,13 +221,13 @@ struct MappedRecordBuilder {
         let formats: UnsafeMutableBufferPointer<MappedDateFormat>
         let layouts: UnsafeMutableBufferPointer<MappedFixedDateLayout?>
 
-        let unwritten: UnsafeMutableBufferPointer<Int>
+        let row: UnsafeMutablePointer<String>
+        let width: Int
 
         init(steps: [Step], formats: [MappedDateFormat], width: Int) {
-            let targets = Set(steps.map(\.target))
-            let unwritten = (0..<width).filter { !targets.contains($0) }
-            self.unwritten = .allocate(capacity: unwritten.count)
-            _ = self.unwritten.initialize(from: unwritten)
+            self.width = width
+            row = .allocate(capacity: width)
+            row.initialize(repeating: "", count: width)
             self.steps = .allocate(capacity: steps.count)
             _ = self.steps.initialize(from: steps)
             self.formats = .allocate(capacity: formats.count)
@@ -244,7 +241,8 @@ struct MappedRecordBuilder {
             formats.deinitialize()
             formats.deallocate()
             layouts.deallocate()
-            unwritten.deallocate()
+            row.deinitialize(count: width)
+            row.deallocate()
         }
     }
 }
