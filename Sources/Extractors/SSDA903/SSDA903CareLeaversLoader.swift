@@ -31,7 +31,7 @@ struct SSDA903CareLeaversLoader: SSDA903TableLoader {
     /// A letter-and-digit ACCOM split in two, or a code that stands alone (`0`).
     private func accommodation(_ r: some SSDA903Row, _ f: SSDA903Fields) -> (String, String) {
         let codes = f.codes
-        let split: (String, String)? = r.withBytes(at: accom) { raw in
+        let split: (String, String)? = r.withCell(accom) { raw in
             let b = CellBytes.trimmed(raw)
             switch b.count {
             case 0:

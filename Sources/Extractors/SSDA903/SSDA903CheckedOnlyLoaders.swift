@@ -39,7 +39,7 @@ struct SSDA903PrevPermLoader: SSDA903TableLoader {
 
     func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
         _ = f.code(r, option, .previousPermanence)
-        let ok = r.withBytes(at: date) { raw in Self.isPermanenceDate(CellBytes.trimmed(raw)) }
+        let ok = r.withCell(date) { raw in Self.isPermanenceDate(CellBytes.trimmed(raw)) }
         if !ok {
             f.report(.badDate, r, date, message: "not a valid date: DATE_PERM is DD/MM/YYYY, with ZZ for a day or "
                 + "month not known (ZZ/MM/YYYY, ZZ/ZZ/YYYY), or ZZ/ZZ/ZZZZ")

@@ -26,7 +26,7 @@ struct SSDA903HeaderLoader: SSDA903TableLoader {
     /// `UN` followed by digits is a reason the UPN is unknown, checked against
     /// the 903's UN1–UN5; anything else is the UPN itself, kept as written.
     private func upnOrReason(_ r: some SSDA903Row, _ f: SSDA903Fields) -> (upn: String, reason: String) {
-        let isReason = r.withBytes(at: upn) { raw in
+        let isReason = r.withCell(upn) { raw in
             let b = CellBytes.trimmed(raw)
             return b.count >= 3 && b.count <= 4 && b[0] == 0x55 && b[1] == 0x4E
                 && SSDA903Bytes.number(b, 2, b.count) != nil

@@ -70,7 +70,7 @@ struct SSDA903Fields {
     @inline(__always)
     func date(_ record: some SSDA903Row, _ column: Int) -> String {
         let isoDates = self.isoDates
-        let iso: String? = record.withBytes(at: column) { raw in
+        let iso: String? = record.withCell(column) { raw in
             let b = CellBytes.trimmed(raw)
             if b.isEmpty { return "" }
             guard let d = SSDA903Bytes.ukDate(b) else { return nil }
@@ -83,7 +83,7 @@ struct SSDA903Fields {
 
     /// Checks a date the canonical model has no column for.
     func checkDate(_ record: some SSDA903Row, _ column: Int) {
-        let ok = record.withBytes(at: column) { raw in
+        let ok = record.withCell(column) { raw in
             let b = CellBytes.trimmed(raw)
             return b.isEmpty || SSDA903Bytes.ukDate(b) != nil
         }
@@ -91,7 +91,7 @@ struct SSDA903Fields {
     }
 
     private func reportBadDate(_ record: some SSDA903Row, _ column: Int) {
-        let iso = record.withBytes(at: column) { SSDA903Bytes.looksISO(CellBytes.trimmed($0)) }
+        let iso = record.withCell(column) { SSDA903Bytes.looksISO(CellBytes.trimmed($0)) }
         report(.badDate, record, column, message: iso
             ? "not a valid date: SSDA903 dates are written DD/MM/YYYY, and this one is YYYY-MM-DD" : nil)
     }
@@ -100,7 +100,7 @@ struct SSDA903Fields {
     @inline(__always)
     func code(_ record: some SSDA903Row, _ column: Int, _ list: SSDA903CodeList) -> String {
         let codes = self.codes
-        let canonical: String? = record.withBytes(at: column) { raw in
+        let canonical: String? = record.withCell(column) { raw in
             let b = CellBytes.trimmed(raw)
             return b.isEmpty ? "" : codes.canonical(list, b)
         }
@@ -120,7 +120,7 @@ struct SSDA903Fields {
     /// A postcode, kept as written; a warning when it is not the shape of a full UK postcode.
     @inline(__always)
     func postcode(_ record: some SSDA903Row, _ column: Int) -> String {
-        let (value, ok) = record.withBytes(at: column) { raw in
+        let (value, ok) = record.withCell(column) { raw in
             let b = CellBytes.trimmed(raw)
             return (CellBytes.string(b), b.isEmpty || SSDA903Bytes.isPostcode(b))
         }
@@ -131,7 +131,7 @@ struct SSDA903Fields {
     /// A `0`/`1` field, or empty (reported) when it is anything else.
     @discardableResult
     func flag(_ record: some SSDA903Row, _ column: Int) -> String {
-        let ok = record.withBytes(at: column) { raw in
+        let ok = record.withCell(column) { raw in
             let b = CellBytes.trimmed(raw)
             return b.isEmpty || (b.count == 1 && (b[0] == 0x30 || b[0] == 0x31))
         }
@@ -145,7 +145,7 @@ struct SSDA903Fields {
     /// A whole number within `range`, or empty (reported) when it is anything else.
     @discardableResult
     func wholeNumber(_ record: some SSDA903Row, _ column: Int, in range: ClosedRange<Int>) -> String {
-        let ok = record.withBytes(at: column) { raw in
+        let ok = record.withCell(column) { raw in
             let b = CellBytes.trimmed(raw)
             if b.isEmpty { return true }
             guard b.count <= 9, let n = SSDA903Bytes.number(b, 0, b.count) else { return false }

@@ -17,7 +17,7 @@ enum SSDA903LatestEventDate {
                 continue
             }
             for column in columns {
-                let packed = record.withBytes(at: column) { raw -> Int in
+                let packed = record.withCell(column) { raw -> Int in
                     guard let d = SSDA903Bytes.ukDate(CellBytes.trimmed(raw)) else { return 0 }
                     return d.year * 10_000 + d.month * 100 + d.day
                 }

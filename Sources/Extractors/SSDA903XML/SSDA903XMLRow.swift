@@ -46,6 +46,10 @@ struct SSDA903XMLRow: SSDA903Row {
         withBytes(at: index) { String(decoding: CellBytes.trimmed($0), as: UTF8.self) }
     }
 
+    func withCell<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        withBytes(at: index, body)
+    }
+
     func withBytes<R, E: Error>(at index: Int, _ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
         guard index >= 0, index < values.count else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
         let result: Result<R, E> = values[index].withUnsafeBytes { bytes in
