@@ -2,16 +2,51 @@
 public struct SourceLocation: Sendable, Hashable {
     /// The input path as the pipeline gave it.
     public var file: String
-    /// 1-based line in a CSV or XML file, or `Sheet!A12` for a spreadsheet row.
-    public var line: String
+    private var place: Place
+
+    /// A line of a text file is kept as its number: readers make one
+    /// location per record, and a number costs nothing to make where its
+    /// text would be a String per record. Text is kept only for other places.
+    private enum Place: Sendable, Hashable {
+        case line(Int)
+        case text(String)
+    }
 
     public init(file: String, line: String) {
         self.file = file
-        self.line = line
+        place = Self.place(line)
     }
 
     public init(file: String, line: Int) {
-        self.init(file: file, line: String(line))
+        self.file = file
+        place = line > 0 ? .line(line) : .text(String(line))
+    }
+
+    /// 1-based line in a CSV or XML file, or `Sheet!A12` for a spreadsheet row.
+    public var line: String {
+        get {
+            switch place {
+            case .line(let n): String(n)
+            case .text(let text): text
+            }
+        }
+        set { place = Self.place(newValue) }
+    }
+
+    /// The line number, when the record came from a line of a text file;
+    /// nil for a spreadsheet row.
+    public var lineNumber: Int? {
+        if case .line(let n) = place { return n }
+        return nil
+    }
+
+    /// A line written as text is the same place as its number: `"12"` and
+    /// `12` make equal locations.
+    private static func place(_ text: String) -> Place {
+        let digits = text.utf8
+        guard let first = digits.first, first != 0x30, digits.count <= 18,
+              digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(text) else { return .text(text) }
+        return .line(n)
     }
 }
 

@@ -61,7 +61,11 @@ public struct DatasetCSVWriter: Sendable {
                 first = false
             }
             out.writeField(record.source.file)
-            out.writeField(record.source.line)
+            if let line = record.source.lineNumber {
+                out.writeField(line)
+            } else {
+                out.writeField(record.source.line)
+            }
             try out.endRow()
         }
         try out.finish()

@@ -31,7 +31,7 @@ struct CSVSegmentsTests {
                 values[0] = record.strings.joined(separator: "|")
                 values[1] = record.trimmedString(at: 0)
                 target.accept(Record(table: .children, values: values,
-                                     source: CSCCore.SourceLocation(file: "f.csv", line: LineText.decimal(record.line))))
+                                     source: CSCCore.SourceLocation(file: "f.csv", line: record.line)))
             }
         }
 

@@ -139,13 +139,6 @@ struct MappedReaderTests {
         }
     }
 
-    @Test("Source lines are written as String(line) writes them")
-    func lineText() {
-        for line in [1, 2, 9, 10, 99, 100, 12_345, 999_999, 1_000_000, 123_456_789_012, Int.max, 0, -3] {
-            #expect(LineText.decimal(line) == String(line))
-        }
-    }
-
     @Test("Labels map many to one, ignoring case and spacing")
     func labels() {
         func code(_ text: String) -> String? { Array(text.utf8).withUnsafeBytes { Self.kinds.code(for: $0) } }

@@ -84,6 +84,18 @@ import Testing
         }
     }
 
+    @Test("line numbers are written as String(line) writes them; spreadsheet places as text")
+    func sourceLines() throws {
+        let lines = [1, 9, 10, 99, 100, 12_345, 1_000_000, 123_456_789_012]
+        var records = lines.map { Record(.contacts, source: SourceLocation(file: "a.csv", line: $0)) }
+        records.append(Record(.contacts, source: SourceLocation(file: "a.xlsx", line: "List 1!A3")))
+        try withTemporaryFolder { folder in
+            let path = try DatasetCSVWriter(runFolder: folder.path).write(.contacts, records: records)
+            let rows = try #require(parseCSV(try readText(path)))
+            #expect(rows.dropFirst().map { $0.last ?? "" } == lines.map(String.init) + ["List 1!A3"])
+        }
+    }
+
     @Test func manyRowsAcrossSeveralFlushesComeBackInOrder() throws {
         try withTemporaryFolder { folder in
             let path = folder.file("many.csv")

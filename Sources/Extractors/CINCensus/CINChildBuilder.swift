@@ -120,26 +120,9 @@ struct CINChildBuilder {
                 records[i].values[column] = referralIDs[r]
             }
             sink.accept(Record(table: table, values: records[i].values,
-                               source: SourceLocation(file: file, line: Self.decimal(records[i].line))))
+                               source: SourceLocation(file: file, line: records[i].line)))
         }
         return (records.count, report(into: sink, childID: id))
-    }
-
-    /// `n` in decimal: a record's source line. `String(Int)` goes through the
-    /// generic integer printer, which showed in the profile of a large file.
-    static func decimal(_ n: Int) -> String {
-        guard n >= 0 else { return String(n) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        return withUnsafeMutableBytes(of: &digits) { buffer in
-            var i = buffer.count
-            var v = n
-            repeat {
-                i -= 1
-                buffer[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
-                v /= 10
-            } while v > 0
-            return String(decoding: buffer[i...], as: UTF8.self)
-        }
     }
 
     /// Issues go out in line order; those raised before the id was read get it now.

@@ -123,7 +123,7 @@ struct MappedRecordBuilder {
         }
         records += 1
         target.accept(Record(table: table, values: values,
-                             source: SourceLocation(file: file, line: LineText.decimal(line))))
+                             source: SourceLocation(file: file, line: line)))
     }
 
     /// Writes the value of each step into `row` (a record's values, all

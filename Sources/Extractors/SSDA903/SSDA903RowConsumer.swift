@@ -56,7 +56,7 @@ final class SSDA903RowConsumer<Loader: SSDA903TableLoader>: CSVRowConsumer {
             }
             if let values = loader.values(record, fields), let table {
                 target.accept(Record(table: table, values: values,
-                                     source: SourceLocation(file: fields.file, line: LineText.decimal(record.line))))
+                                     source: SourceLocation(file: fields.file, line: record.line)))
                 counts.records += 1
             }
         }

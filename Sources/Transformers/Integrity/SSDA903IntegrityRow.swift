@@ -11,7 +11,7 @@ struct SSDA903IntegrityRow {
     let position: Int
 
     var file: String { record.source.file }
-    var line: Int? { Int(record.source.line) }
+    var line: Int? { record.source.lineNumber }
     var dataset: String { record.table.name }
     var childID: String { value("child_id") }
 

@@ -15,7 +15,7 @@ public struct Conflict: Sendable, Hashable {
     /// The warning the exception report carries for this conflict, placed at
     /// the later record (the one that changed the value).
     public var issue: Issue {
-        Issue(.conflictingValues, dataset: table.name, file: laterSource.file, line: Int(laterSource.line),
+        Issue(.conflictingValues, dataset: table.name, file: laterSource.file, line: laterSource.lineNumber,
               column: column, childID: key, value: laterValue,
               message: "inputs disagree on \(column): \(earlierSource.file) line \(earlierSource.line) says "
                 + "\(earlierValue), \(laterSource.file) line \(laterSource.line) says \(laterValue); the later value is kept")
