@@ -384,8 +384,10 @@ struct CSVScanner {
         var count = 0
         var cellStart = start
         var word = start
-        while word &+ 8 <= end {
-            var mask = Self.exactSpecialBytes(in: UnsafeRawPointer(b + word).loadUnaligned(as: UInt64.self))
+        while word < end {
+            var mask = word &+ 8 <= end
+                ? Self.exactSpecialBytes(in: UnsafeRawPointer(b + word).loadUnaligned(as: UInt64.self))
+                : Self.specialBytes(b, from: word, to: end)
             while mask != 0 {
                 let at = word &+ mask.trailingZeroBitCount &>> 3
                 mask &= mask &- 1
@@ -401,22 +403,14 @@ struct CSVScanner {
             }
             word &+= 8
         }
-        var at = word
-        while at < end {
-            let c = b[at]
-            if Self.isSpecial(c) {
-                if c == CSVByte.quote || count == capacity { return nil }
-                fields[count] = FieldSpan(start: cellStart, end: at, decode: false)
-                count &+= 1
-                if c != CSVByte.comma {
-                    fieldCount = count
-                    return at
-                }
-                cellStart = at &+ 1
-            }
-            at &+= 1
-        }
         return nil
+    }
+
+    /// `exactSpecialBytes` of the fewer than eight bytes left before `end`, one by one.
+    private static func specialBytes(_ b: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> UInt64 {
+        var mask: UInt64 = 0
+        for i in 0..<(end - start) where isSpecial(b[start + i]) { mask |= 0x80 << UInt64(8 * i) }
+        return mask
     }
 
     /// A mask with the top bit set in exactly the bytes of `word` that are a
