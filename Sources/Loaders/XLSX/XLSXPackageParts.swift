@@ -33,13 +33,11 @@ enum XLSXPackageParts {
     }
 
     static func packageRelationships() -> [UInt8] {
-        var out = bytes(declaration)
-        out += bytes("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">")
-        out += bytes("<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>")
-        out += bytes("<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>")
-        out += bytes("<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>")
-        out += bytes("</Relationships>\n")
-        return out
+        relationships([
+            (officeDocument + "/officeDocument", "xl/workbook.xml"),
+            (package + "/metadata/core-properties", "docProps/core.xml"),
+            (officeDocument + "/extended-properties", "docProps/app.xml"),
+        ])
     }
 
     /// Created and modified on `day` at midnight UTC, never the clock, so the
@@ -97,14 +95,20 @@ enum XLSXPackageParts {
     }
 
     static func workbookRelationships(sheetCount: Int) -> [UInt8] {
+        relationships((1..<(sheetCount + 1)).map { (officeDocument + "/worksheet", "worksheets/sheet\($0).xml") }
+            + [(officeDocument + "/styles", "styles.xml")])
+    }
+
+    private static let package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    private static let officeDocument = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    /// A relationships part listing `targets` in order, with ids `rId1`, `rId2`, ….
+    private static func relationships(_ targets: [(type: String, target: String)]) -> [UInt8] {
         var out = bytes(declaration)
-        out += bytes("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">")
-        for n in 1..<(sheetCount + 1) {
-            out += Array(("<Relationship Id=\"rId\(n)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
-                          + "Target=\"worksheets/sheet\(n).xml\"/>").utf8)
+        out += Array("<Relationships xmlns=\"\(package)\">".utf8)
+        for (i, r) in targets.enumerated() {
+            out += Array("<Relationship Id=\"rId\(i + 1)\" Type=\"\(r.type)\" Target=\"\(r.target)\"/>".utf8)
         }
-        out += Array(("<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
-                      + "Target=\"styles.xml\"/>").utf8)
         out += bytes("</Relationships>\n")
         return out
     }
