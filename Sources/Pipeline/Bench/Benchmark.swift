@@ -80,7 +80,7 @@ public struct Benchmark {
         var children = 0, records = 0
         for _ in 0..<options.rounds {
             // Interleave the two so drift on a shared machine hits both alike.
-            if let t = try Self.timeXmllint(path) { xmllintTimes.append(t) }
+            if let t = Self.timeXmllint(path) { xmllintTimes.append(t) }
             let sink = CountingOnlySink()
             let t0 = ContinuousClock.now
             let summary = try CINCensusReader(codes: reference.codes).read(path: path, displayName: cinFile, year: nil, into: sink)
@@ -144,7 +144,7 @@ public struct Benchmark {
         var scanTimes: [Double] = [], readTimes: [Double] = [], cpuTimes: [Double] = []
         var rows = 0, issues = 0
         for _ in 0..<options.rounds {
-            if let t = try Self.time("/usr/bin/wc", ["-l", path]) { scanTimes.append(t) }
+            if let t = Self.time("/usr/bin/wc", ["-l", path]) { scanTimes.append(t) }
             let sink = CountingOnlySink()
             let t0 = ContinuousClock.now, cpu0 = Self.cpuSeconds()
             let summary = try SSDA903Reader(codes: reference.codes)
@@ -178,14 +178,14 @@ public struct Benchmark {
         return years.sorted().map { "  - kind: ssda903\n    path: ssda903/\($0)/*.csv\n    year: \($0)" }.joined(separator: "\n")
     }
 
-    static func timeXmllint(_ path: String) throws -> Double? {
+    static func timeXmllint(_ path: String) -> Double? {
         let candidates = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"]
         guard let exe = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
-        return try time(exe, ["--stream", "--noout", path])
+        return time(exe, ["--stream", "--noout", path])
     }
 
     /// Wall time of another program run on the same file, for a same-run baseline.
-    static func time(_ exe: String, _ arguments: [String]) throws -> Double? {
+    static func time(_ exe: String, _ arguments: [String]) -> Double? {
         guard FileManager.default.isExecutableFile(atPath: exe) else { return nil }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: exe)
