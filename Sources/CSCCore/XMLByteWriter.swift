@@ -64,7 +64,7 @@ public struct XMLByteWriter<Output: XMLByteOutput> {
 
     public mutating func element(_ name: StaticString, _ number: Int, depth: Int) {
         start(name, depth: depth)
-        decimal(number)
+        DecimalDigits.append(number, to: &buffer)
         end(name)
     }
 
@@ -159,21 +159,6 @@ public struct XMLByteWriter<Output: XMLByteOutput> {
         buffer.append(UInt8(ascii: "-"))
         buffer.append(zero + UInt8(c.day / 10))
         buffer.append(zero + UInt8(c.day % 10))
-    }
-
-    private mutating func decimal(_ n: Int) {
-        if (0...9).contains(n) {
-            buffer.append(UInt8(ascii: "0") + UInt8(n))
-            return
-        }
-        if n < 0 { buffer.append(UInt8(ascii: "-")) }
-        var digits: [UInt8] = []
-        var v = n.magnitude
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(v % 10))
-            v /= 10
-        } while v > 0
-        buffer.append(contentsOf: digits.reversed())
     }
 }
 

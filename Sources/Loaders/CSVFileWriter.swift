@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CSCCore
 
 /// Streams CSV rows to a file: UTF-8, no BOM, `\n` line ends, RFC 4180 quoting
 /// only where needed (`CSVText`).
@@ -52,27 +53,11 @@ public final class CSVFileWriter {
         CSVText.append(value, to: &buffer)
     }
 
-    /// Appends a whole number as a field, its digits written straight into the buffer.
+    /// Appends a whole number as a field (digits and a minus sign never need quoting).
     @inline(__always)
     public func writeField(_ value: Int, first: Bool = false) {
         if !first { buffer.append(CSVText.comma) }
-        guard value > 0 else {
-            CSVText.append(String(value), to: &buffer)
-            return
-        }
-        var digits = 1, rest = value / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
-        let end = buffer.count + digits
-        buffer.append(contentsOf: repeatElement(0x30, count: digits))
-        var n = value, i = end - 1
-        while n > 0 {
-            buffer[i] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
-            n /= 10
-            i -= 1
-        }
+        DecimalDigits.append(value, to: &buffer)
     }
 
     /// Ends the current row and flushes when the buffer is full.

@@ -156,7 +156,7 @@ final class XLSXWorksheetPart {
         guard !opened else { return }
         opened = true
         rowNumber.removeAll(keepingCapacity: true)
-        Self.appendDecimal(nextRow, to: &rowNumber)
+        DecimalDigits.append(nextRow, to: &rowNumber)
         file.append("<row r=\"")
         file.append(rowNumber)
         file.append("\">")
@@ -197,7 +197,7 @@ final class XLSXWorksheetPart {
     }
 
     private func decimal(_ n: Int) {
-        file.withBuffer { Self.appendDecimal(n, to: &$0) }
+        file.withBuffer { DecimalDigits.append(n, to: &$0) }
     }
 
     /// A width with at most two decimals, `12.5`, `8.43`; widths are clamped
@@ -212,17 +212,5 @@ final class XLSXWorksheetPart {
             file.append(UInt8(ascii: "0") + UInt8(fraction / 10))
             if fraction % 10 != 0 { file.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
         }
-    }
-
-    /// Decimal digits without a String: written backwards, then turned round in place.
-    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
-        if n < 0 { out.append(UInt8(ascii: "-")) }
-        let start = out.count
-        var v = n.magnitude
-        repeat {
-            out.append(UInt8(ascii: "0") + UInt8(v % 10))
-            v /= 10
-        } while v > 0
-        out[start...].reverse()
     }
 }
