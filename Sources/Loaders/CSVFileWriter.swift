@@ -60,6 +60,16 @@ public final class CSVFileWriter {
         DecimalDigits.append(value, to: &buffer)
     }
 
+    /// Appends where a record came from: its line number, or its spreadsheet place.
+    @inline(__always)
+    public func writeField(lineOf source: SourceLocation, first: Bool = false) {
+        if let line = source.lineNumber {
+            writeField(line, first: first)
+        } else {
+            writeField(source.line, first: first)
+        }
+    }
+
     /// Ends the current row and flushes when the buffer is full.
     @inline(__always)
     public func endRow() throws {

@@ -61,11 +61,7 @@ public struct DatasetCSVWriter: Sendable {
                 first = false
             }
             out.writeField(record.source.file)
-            if let line = record.source.lineNumber {
-                out.writeField(line)
-            } else {
-                out.writeField(record.source.line)
-            }
+            out.writeField(lineOf: record.source)
             try out.endRow()
         }
         try out.finish()

@@ -1,3 +1,4 @@
+import CSCCore
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -63,6 +64,13 @@ struct RowInserter {
         } else {
             note(sqlite3_bind_null(handle, index))
         }
+    }
+
+    /// Binds where a record came from: a line number as a number, which the
+    /// TEXT `source_line` column stores as its text, like a spreadsheet place.
+    @inline(__always)
+    mutating func bind(_ index: Int32, lineOf source: SourceLocation) {
+        if let line = source.lineNumber { bind(index, line) } else { bind(index, source.line) }
     }
 
     /// Inserts the row bound so far and readies the statement for the next.

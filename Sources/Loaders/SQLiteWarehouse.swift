@@ -78,12 +78,7 @@ public final class SQLiteWarehouse: Sendable {
                     inserter.bind(Int32(i + 1), value)
                 }
                 inserter.bind(Int32(count + 1), record.source.file)
-                // A number into the TEXT column is stored as its text, as a spreadsheet place is.
-                if let line = record.source.lineNumber {
-                    inserter.bind(Int32(count + 2), line)
-                } else {
-                    inserter.bind(Int32(count + 2), record.source.line)
-                }
+                inserter.bind(Int32(count + 2), lineOf: record.source)
                 try inserter.insert()
             }
         }

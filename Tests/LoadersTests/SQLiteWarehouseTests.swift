@@ -51,6 +51,7 @@ import Testing
                 #expect(rows[1]["closure_date"] as DatabaseValue == .null)
                 #expect(try String.fetchOne(db, sql: "SELECT typeof(nfa) FROM referrals WHERE rowid = 1") == "integer")
                 #expect(try String.fetchOne(db, sql: "SELECT typeof(referral_date) FROM referrals LIMIT 1") == "text")
+                #expect(try String.fetchAll(db, sql: "SELECT typeof(source_line) FROM referrals") == ["text", "text"])
                 #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM referrals WHERE team = ''") == 0)
 
                 let issues = try Row.fetchAll(db, sql: "SELECT * FROM issues ORDER BY rowid")
