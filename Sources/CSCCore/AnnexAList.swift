@@ -104,7 +104,4 @@ extension AnnexAList {
     /// The template's sheet name: `List 1` … `List 11`.
     public var sheetName: String { "List \(rawValue)" }
 
-    /// How far back the list reaches from the as-of day: 12 months for the
-    /// adoption lists (10 and 11), 6 months for the others.
-    public var monthsCovered: Int { self >= .adoption ? 12 : 6 }
 }
