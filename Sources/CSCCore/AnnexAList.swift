@@ -103,5 +103,4 @@ extension AnnexAList {
 
     /// The template's sheet name: `List 1` … `List 11`.
     public var sheetName: String { "List \(rawValue)" }
-
 }
