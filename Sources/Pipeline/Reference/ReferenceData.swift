@@ -19,10 +19,10 @@ public struct ReferenceData: Sendable {
     public static let bankHolidaysFile = "bank-holidays-england-and-wales.csv"
     public static let annexACodesFile = "annex-a-codes.csv"
 
-    public init(codes: CodeBook, calendar: WorkingDayCalendar, annexACodes: AnnexATemplateCodes? = nil) {
+    public init(codes: CodeBook, calendar: WorkingDayCalendar, annexACodes: AnnexATemplateCodes) {
         self.codes = codes
         self.calendar = calendar
-        self.annexACodes = annexACodes ?? AnnexATemplateCodes(rows: [], codeBook: codes)
+        self.annexACodes = annexACodes
     }
 
     public static func load(folder: String) throws(ReferenceDataError) -> ReferenceData {
