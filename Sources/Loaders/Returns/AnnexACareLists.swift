@@ -24,7 +24,7 @@ extension AnnexAContext {
             let spells = (missing[child] ?? []).filter { isIn($0["start_date"], twelveMonths) }
             rows.append(commonCells(child) + [
                 disability(child), uasc(child), date(period.start), code(.categoryOfNeed, e["category_of_need"]),
-                yesNo(earlierInYear ? "1" : "0"), date(period.legalStatusStart), code(.legalStatus, e["legal_status"]),
+                yesNo(earlierInYear), date(period.legalStatusStart), code(.legalStatus, e["legal_status"]),
                 date(lastReview), date(lastVisit), .empty, .empty, .empty, .empty,
                 .number(max(1, periods.reduce(0) { $0 + $1.placements(in: twelveMonths) })), date(e["end_date"]),
                 code(.reasonCeased, e["reason_ended"]), date(period.placementStart), code(.placement, e["placement"]),

@@ -44,7 +44,7 @@ extension AnnexAContext {
             return commonCells(child) + [
                 disability(child), date(start), code(.categoryOfAbuse, p["initial_category"]),
                 code(.categoryOfAbuse, p["latest_category"]), date(lastVisit), yesNo(lastVisit.isEmpty ? "" : seenAlone),
-                date(lastReview), date(end), yesNo(protectedByOrder.contains(child) ? "1" : "0"), previous,
+                date(lastReview), date(end), yesNo(protectedByOrder.contains(child)), previous,
             ] + allocated(child)
         }
     }

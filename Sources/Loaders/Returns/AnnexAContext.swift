@@ -39,8 +39,13 @@ struct AnnexAContext {
         ReportingPeriod(start: day.adding(months: -months).adding(days: 1), end: day)
     }
 
-    /// The records of `table`, grouped by child in table order.
-    func byChild(_ table: CanonicalTable) -> [String: [Record]] { grouped[table] ?? Self.byChild(tables[table] ?? []) }
+    /// The records of `table`, grouped by child in table order (once, in `init`).
+    func byChild(_ table: CanonicalTable) -> [String: [Record]] {
+        guard let records = grouped[table] else {
+            preconditionFailure("\(table) is not grouped by child: add it to the tables AnnexAContext groups")
+        }
+        return records
+    }
 
     private static func byChild(_ records: [Record]) -> [String: [Record]] {
         guard let first = records.first else { return [:] }
@@ -119,6 +124,8 @@ struct AnnexAContext {
     }
 
     func yesNo(_ flag: String) -> XLSXOutputCell { text(codes.yesNo(flag)) }
+
+    func yesNo(_ flag: Bool) -> XLSXOutputCell { yesNo(flag ? "1" : "0") }
 
     /// The latest ISO date among `dates` on or before the as-of day.
     func latest(_ dates: some Sequence<String>, onOrAfter earliest: String = "") -> String {
