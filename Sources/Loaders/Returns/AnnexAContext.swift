@@ -15,6 +15,9 @@ struct AnnexAContext {
     private let children: [String: Record]
     /// The tables lists look up by child, grouped once (visits serve three lists).
     private let grouped: [CanonicalTable: [String: [Record]]]
+    /// Each child's `childCells` and open allocation's cells, made once: a child has a row in several lists.
+    private let childColumns: [String: [XLSXOutputCell]]
+    private let allocatedColumns: [String: [XLSXOutputCell]]
 
     init(tables: [CanonicalTable: [Record]], asOf: Day, codes: AnnexATemplateCodes) {
         self.tables = tables
@@ -31,6 +34,14 @@ struct AnnexAContext {
         let lookedUp: [CanonicalTable] = [.referrals, .section47, .cp_plans, .cp_reviews, .visits, .cla_episodes,
                                           .cla_reviews, .missing_episodes, .allocations]
         grouped = Dictionary(uniqueKeysWithValues: lookedUp.map { ($0, Self.byChild(tables[$0] ?? [])) })
+        childColumns = children.mapValues { Self.childCells(of: $0, asOf: asOf, codes: codes) }
+        let asOfISO = asOfISO
+        allocatedColumns = (grouped[.allocations] ?? [:]).mapValues { allocations in
+            let open = allocations
+                .filter { Self.isOpen(start: $0["start_date"], end: $0["end_date"], on: asOfISO) }
+                .max { $0["start_date"] < $1["start_date"] }
+            return [Self.text(open?["team"] ?? ""), Self.text(open?["worker_id"] ?? "")]
+        }
     }
 
     /// The `months` months ending with `day`, both ends included (6 months to
@@ -67,8 +78,10 @@ struct AnnexAContext {
     }
 
     /// Whether something was open on the as-of day.
-    func isOpenAtAsOf(start: String, end: String) -> Bool {
-        !start.isEmpty && start <= asOfISO && (end.isEmpty || end > asOfISO)
+    func isOpenAtAsOf(start: String, end: String) -> Bool { Self.isOpen(start: start, end: end, on: asOfISO) }
+
+    private static func isOpen(start: String, end: String, on day: String) -> Bool {
+        !start.isEmpty && start <= day && (end.isEmpty || end > day)
     }
 
     // MARK: The child's columns
@@ -80,8 +93,9 @@ struct AnnexAContext {
 
     /// `Gender | Ethnicity | Date of Birth | Age of Child (Years)`: an unborn
     /// child has the expected date of birth and age -1.
-    func childCells(_ childID: String) -> [XLSXOutputCell] {
-        guard let child = children[childID] else { return [.empty, .empty, .empty, .empty] }
+    func childCells(_ childID: String) -> [XLSXOutputCell] { childColumns[childID] ?? [.empty, .empty, .empty, .empty] }
+
+    private static func childCells(of child: Record, asOf: Day, codes: AnnexATemplateCodes) -> [XLSXOutputCell] {
         let gender = XLSXOutputCell.text(codes.code(.gender, child["sex"]))
         let ethnicity = XLSXOutputCell.text(codes.code(.ethnicity, child["ethnicity"]))
         if let born = Day(iso: child["birth_date"]), born <= asOf {
@@ -105,15 +119,14 @@ struct AnnexAContext {
     /// day (the latest started, when several are), else the row's own.
     func allocated(_ childID: String, team: String = "", worker: String = "") -> [XLSXOutputCell] {
         if !team.isEmpty || !worker.isEmpty { return [text(team), text(worker)] }
-        let open = (grouped[.allocations]?[childID] ?? [])
-            .filter { isOpenAtAsOf(start: $0["start_date"], end: $0["end_date"]) }
-            .max { $0["start_date"] < $1["start_date"] }
-        return [text(open?["team"] ?? ""), text(open?["worker_id"] ?? "")]
+        return allocatedColumns[childID] ?? [.empty, .empty]
     }
 
     // MARK: Cells
 
-    func text(_ value: String) -> XLSXOutputCell { value.isEmpty ? .empty : .text(value) }
+    func text(_ value: String) -> XLSXOutputCell { Self.text(value) }
+
+    private static func text(_ value: String) -> XLSXOutputCell { value.isEmpty ? .empty : .text(value) }
 
     func date(_ iso: String) -> XLSXOutputCell { Day(iso: iso).map(XLSXOutputCell.date) ?? text(iso) }
 
