@@ -53,6 +53,24 @@ struct AnnexAReturnScopeTests {
         }
     }
 
+    @Test("team and worker: the row's own, else the allocation open on the as-of day (the latest started), else empty")
+    func allocatedTeamAndWorker() {
+        let w = writer([
+            row(.referrals, ["child_id": "C1", "referral_date": "2025-10-01", "team": "Front Door", "worker": "W9"]),
+            row(.referrals, ["child_id": "C2", "referral_date": "2025-10-02"]),
+            row(.referrals, ["child_id": "C3", "referral_date": "2025-10-03"]),
+            row(.referrals, ["child_id": "C4", "referral_date": "2025-10-04"]),
+            row(.allocations, ["child_id": "C1", "worker_id": "W1", "team": "North", "start_date": "2025-01-01"]),
+            row(.allocations, ["child_id": "C2", "worker_id": "W2", "team": "North", "start_date": "2025-01-01"]),
+            row(.allocations, ["child_id": "C2", "worker_id": "W3", "team": "South", "start_date": "2025-06-01"]),
+            row(.allocations, ["child_id": "C2", "worker_id": "W4", "team": "East", "start_date": "2025-08-01",
+                               "end_date": "2025-11-14"]),  // ended on the as-of day: no longer open
+            row(.allocations, ["child_id": "C3", "worker_id": "W5", "team": "West", "start_date": "2025-11-15"]),  // not yet open
+        ])
+        #expect(column("Allocated Team", of: .referrals, in: w) == [.text("Front Door"), .text("South"), .empty, .empty])
+        #expect(column("Allocated Worker", of: .referrals, in: w) == [.text("W9"), .text("W3"), .empty, .empty])
+    }
+
     @Test("lists 1–9 reach back 6 months to the day after: 15/05/2025 is in for an as-of of 14/11/2025, 14/05/2025 and 15/11/2025 are out")
     func sixMonthWindow() {
         let w = writer(["2025-05-14", "2025-05-15", "2025-11-14", "2025-11-15"].map {
