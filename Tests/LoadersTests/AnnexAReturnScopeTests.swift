@@ -71,6 +71,21 @@ struct AnnexAReturnScopeTests {
         #expect(column("Allocated Worker", of: .referrals, in: w) == [.text("W9"), .text("W3"), .empty, .empty])
     }
 
+    @Test("section 47: enquiries and conferences in the 12 months before the child's latest enquiry; a conference alone in the window is in")
+    func section47Counts() {
+        let w = writer([
+            row(.section47, ["child_id": "C1", "start_date": "2024-08-01", "icpc_date": "2024-08-20"]),  // before the 12 months
+            row(.section47, ["child_id": "C1", "start_date": "2025-01-10", "icpc_date": "2025-01-30"]),
+            row(.section47, ["child_id": "C1", "start_date": "2025-03-01"]),  // no conference
+            row(.section47, ["child_id": "C1", "start_date": "2025-10-01", "icpc_date": "2025-10-20"]),  // the latest
+            row(.section47, ["child_id": "C2", "start_date": "2025-04-01", "icpc_date": "2025-06-01"]),  // conferenced in the 6 months
+            row(.section47, ["child_id": "C3", "start_date": "2025-04-01", "icpc_date": "2025-04-20"]),  // neither in the 6 months
+        ])
+        #expect(column("Child Unique ID", of: .section47, in: w) == [.text("C1"), .text("C2")])
+        #expect(column("Number of Section 47 Enquiries in the last 12 months", of: .section47, in: w) == [.number(2), .number(0)])
+        #expect(column("Number of ICPCs in the last 12 months", of: .section47, in: w) == [.number(1), .number(0)])
+    }
+
     @Test("lists 1–9 reach back 6 months to the day after: 15/05/2025 is in for an as-of of 14/11/2025, 14/05/2025 and 15/11/2025 are out")
     func sixMonthWindow() {
         let w = writer(["2025-05-14", "2025-05-15", "2025-11-14", "2025-11-15"].map {
