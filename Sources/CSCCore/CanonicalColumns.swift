@@ -1,9 +1,8 @@
 /// Positions of the canonical columns the readers fill and the return writers
 /// read, looked up once by name so the tables may gain columns without
-/// breaking either (`Record`'s by-name subscript searches the columns).
+/// breaking either (`Record`'s by-name subscript hashes the name on every call).
 public enum CanonicalColumns {
     public enum Children {
-        public static let count = CanonicalTable.children.columns.count
         public static let childID = CanonicalTable.children.index(of: "child_id")
         public static let upn = CanonicalTable.children.index(of: "upn")
         public static let formerUPN = CanonicalTable.children.index(of: "former_upn")
@@ -19,7 +18,6 @@ public enum CanonicalColumns {
     }
 
     public enum Referrals {
-        public static let count = CanonicalTable.referrals.columns.count
         public static let childID = CanonicalTable.referrals.index(of: "child_id")
         public static let referralID = CanonicalTable.referrals.index(of: "referral_id")
         public static let referralDate = CanonicalTable.referrals.index(of: "referral_date")
@@ -31,7 +29,6 @@ public enum CanonicalColumns {
     }
 
     public enum Assessments {
-        public static let count = CanonicalTable.assessments.columns.count
         public static let childID = CanonicalTable.assessments.index(of: "child_id")
         public static let referralID = CanonicalTable.assessments.index(of: "referral_id")
         public static let startDate = CanonicalTable.assessments.index(of: "start_date")
@@ -40,7 +37,6 @@ public enum CanonicalColumns {
     }
 
     public enum CINPlans {
-        public static let count = CanonicalTable.cin_plans.columns.count
         public static let childID = CanonicalTable.cin_plans.index(of: "child_id")
         public static let referralID = CanonicalTable.cin_plans.index(of: "referral_id")
         public static let startDate = CanonicalTable.cin_plans.index(of: "start_date")
@@ -48,7 +44,6 @@ public enum CanonicalColumns {
     }
 
     public enum Section47 {
-        public static let count = CanonicalTable.section47.columns.count
         public static let childID = CanonicalTable.section47.index(of: "child_id")
         public static let referralID = CanonicalTable.section47.index(of: "referral_id")
         public static let startDate = CanonicalTable.section47.index(of: "start_date")
@@ -58,7 +53,6 @@ public enum CanonicalColumns {
     }
 
     public enum CPPlans {
-        public static let count = CanonicalTable.cp_plans.columns.count
         public static let childID = CanonicalTable.cp_plans.index(of: "child_id")
         public static let referralID = CanonicalTable.cp_plans.index(of: "referral_id")
         public static let startDate = CanonicalTable.cp_plans.index(of: "start_date")
@@ -69,7 +63,6 @@ public enum CanonicalColumns {
     }
 
     public enum CPReviews {
-        public static let count = CanonicalTable.cp_reviews.columns.count
         public static let childID = CanonicalTable.cp_reviews.index(of: "child_id")
         public static let planStartDate = CanonicalTable.cp_reviews.index(of: "plan_start_date")
         public static let reviewDate = CanonicalTable.cp_reviews.index(of: "review_date")

@@ -149,14 +149,14 @@ struct CINCensusParser: XMLContentHandler {
         case .cinDetails:
             child.startReferral(line: line)
         case .assessments:
-            child.openRecord = child.open(.assessments, columns: CanonicalColumns.Assessments.count, line: line)
+            child.openRecord = child.open(.assessments, line: line)
             child.factors.removeAll(keepingCapacity: true)
         case .cinPlanDates:
-            child.openRecord = child.open(.cin_plans, columns: CanonicalColumns.CINPlans.count, line: line)
+            child.openRecord = child.open(.cin_plans, line: line)
         case .section47:
-            child.openRecord = child.open(.section47, columns: CanonicalColumns.Section47.count, line: line)
+            child.openRecord = child.open(.section47, line: line)
         case .childProtectionPlans:
-            child.openRecord = child.open(.cp_plans, columns: CanonicalColumns.CPPlans.count, line: line)
+            child.openRecord = child.open(.cp_plans, line: line)
             child.planReviews.removeAll(keepingCapacity: true)
         default:
             break

@@ -46,7 +46,7 @@ struct CINChildBuilder {
 
     init(line: Int, laCode: String) {
         self.line = line
-        var child = [String](repeating: "", count: CanonicalColumns.Children.count)
+        var child = CanonicalTable.children.emptyValues()
         child[CanonicalColumns.Children.laCode] = laCode
         records = [PendingRecord(table: .children, values: child, line: line, referral: nil)]
         records.reserveCapacity(16)
@@ -59,7 +59,7 @@ struct CINChildBuilder {
         identifiersLine = nil
         childID = nil
         records.removeAll(keepingCapacity: true)
-        var child = [String](repeating: "", count: CanonicalColumns.Children.count)
+        var child = CanonicalTable.children.emptyValues()
         child[CanonicalColumns.Children.laCode] = laCode
         records.append(PendingRecord(table: .children, values: child, line: line, referral: nil))
         referrals.removeAll(keepingCapacity: true)
@@ -80,8 +80,8 @@ struct CINChildBuilder {
     }
 
     /// Starts a record at its element's start tag and returns its index.
-    mutating func open(_ table: CanonicalTable, columns: Int, line: Int) -> Int {
-        records.append(PendingRecord(table: table, values: [String](repeating: "", count: columns), line: line,
+    mutating func open(_ table: CanonicalTable, line: Int) -> Int {
+        records.append(PendingRecord(table: table, values: table.emptyValues(), line: line,
                                      referral: openReferral))
         return records.count - 1
     }
@@ -89,7 +89,7 @@ struct CINChildBuilder {
     mutating func startReferral(line: Int) {
         openReferral = referrals.count
         referrals.append(Referral(line: line, record: records.count))
-        _ = open(.referrals, columns: CanonicalColumns.Referrals.count, line: line)
+        _ = open(.referrals, line: line)
     }
 
     /// Sends the child's records and issues to `sink`. A child without an id

@@ -57,7 +57,7 @@ extension CINCensusParser {
             // (none when the date is blank or bad: a row with no dates would say nothing).
             let d = date(bytes, element, line, table)
             if !d.isEmpty {
-                let i = child.open(.section47, columns: CanonicalColumns.Section47.count, line: line)
+                let i = child.open(.section47, line: line)
                 child.records[i].values[CanonicalColumns.Section47.icpcDate] = d
             }
 
@@ -97,7 +97,7 @@ extension CINCensusParser {
             // One row per review date; none for a blank or bad one, which is reported.
             let d = date(bytes, element, line, table)
             if !d.isEmpty {
-                let i = child.open(.cp_reviews, columns: CanonicalColumns.CPReviews.count, line: line)
+                let i = child.open(.cp_reviews, line: line)
                 child.records[i].values[CanonicalColumns.CPReviews.reviewDate] = d
                 child.planReviews.append(i)
             }
