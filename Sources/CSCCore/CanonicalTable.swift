@@ -22,7 +22,11 @@ public enum CanonicalTable: String, CaseIterable, Sendable, Hashable, Codable {
     // columns and positions per value, millions of times a run.
     private static let columnsByTable = {
         var byOrdinal = [[String]](repeating: [], count: allCases.count)
-        for table in allCases { byOrdinal[table.ordinal] = table.definedColumns }
+        for table in allCases {
+            // Every table has a slot of its own: two sharing one would give one the other's columns.
+            precondition(byOrdinal[table.ordinal].isEmpty, "\(table) shares its ordinal with another table")
+            byOrdinal[table.ordinal] = table.definedColumns
+        }
         return byOrdinal
     }()
     private static let columnCounts = columnsByTable.map(\.count)
