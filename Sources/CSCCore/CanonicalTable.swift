@@ -8,6 +8,7 @@ public enum CanonicalTable: String, CaseIterable, Sendable, Hashable, Codable {
     case children, contacts, early_help, referrals, assessments, cin_plans, section47
     case cp_plans, cp_reviews, visits, cla_episodes, cla_reviews, missing_episodes
     case care_leavers, health_outcomes, adoptions, adopters, allocations, audits, audit_grades
+    case previous_permanence, deprivation_of_liberty
 
     public var name: String { rawValue }
 
@@ -56,6 +57,8 @@ public enum CanonicalTable: String, CaseIterable, Sendable, Hashable, Codable {
         case .allocations: 17
         case .audits: 18
         case .audit_grades: 19
+        case .previous_permanence: 20
+        case .deprivation_of_liberty: 21
         }
     }
 
@@ -105,6 +108,13 @@ public enum CanonicalTable: String, CaseIterable, Sendable, Hashable, Codable {
         case .audits:
             ["audit_id", "child_id", "audit_date", "auditor", "team", "worker", "audit_type", "overall_grade"]
         case .audit_grades: ["audit_id", "domain", "grade"]
+        case .previous_permanence:
+            // SSDA903 PrevPerm: the arrangement a child left before this period of care. order_date is
+            // ISO with the parts the return does not know left off (`2019-05`, `2019`), empty if none is.
+            ["child_id", "previous_permanence", "arranged_la", "order_date"]
+        case .deprivation_of_liberty:
+            // SSDA903 DoLo (from 2026-27): orders depriving a looked-after child of liberty.
+            ["child_id", "start_date", "end_date"]
         }
     }
 
@@ -122,9 +132,10 @@ public enum CanonicalTable: String, CaseIterable, Sendable, Hashable, Codable {
         case .cla_reviews: ["child_id", "review_date"]
         case .missing_episodes: ["child_id", "kind", "start_date"]
         case .care_leavers, .health_outcomes: ["child_id", "year"]
+        case .deprivation_of_liberty: ["child_id", "start_date"]
         case .audits: ["audit_id"]
         case .audit_grades: ["audit_id", "domain"]
-        case .contacts, .early_help, .adoptions, .adopters, .allocations: []
+        case .contacts, .early_help, .adoptions, .adopters, .allocations, .previous_permanence: []
         }
     }
 

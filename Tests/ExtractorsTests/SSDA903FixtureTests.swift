@@ -45,7 +45,7 @@ struct SSDA903FixtureTests {
             let result = try read(name)
             #expect(result.summary.table == table, "\(name)")
             #expect(result.summary.rows == (try dataRows(name)), "\(name)")
-            #expect(result.summary.records == (table.canonicalTable == nil ? 0 : result.summary.rows), "\(name)")
+            #expect(result.summary.records == result.summary.rows, "\(name)")
             #expect(result.records.count == result.summary.records, "\(name)")
             #expect(result.records.allSatisfy { $0.table == table.canonicalTable }, "\(name)")
             #expect(result.records.allSatisfy { $0.source.file == "fixtures/ssda903/" + name }, "\(name)")
@@ -162,10 +162,13 @@ struct SSDA903FixtureTests {
         let oc2 = try read("oc2.csv", year: CollectionYear(startYear: 2024))
         #expect(oc2.issues.isEmpty, "\(oc2.issueKeys.prefix(3))")
         #expect(oc2.summary.canonicalTable == .health_outcomes && oc2.records.count == oc2.summary.rows)
-        for name in ["previous_permanence.csv", "DoLo.csv"] {
-            let result = try read(name, year: CollectionYear(startYear: 2024))
-            #expect(result.issues.isEmpty, "\(name): \(result.issueKeys.prefix(3))")
-            #expect(result.records.isEmpty && result.summary.canonicalTable == nil, "\(name)")
-        }
+        let permanence = try read("previous_permanence.csv", year: CollectionYear(startYear: 2024))
+        #expect(permanence.issues.isEmpty, "\(permanence.issueKeys.prefix(3))")
+        #expect(permanence.summary.canonicalTable == .previous_permanence)
+        #expect(permanence.record(line: 2)?.values == ["566910", "Z1", "", ""])
+        let dolo = try read("DoLo.csv", year: CollectionYear(startYear: 2026))
+        #expect(dolo.issues.isEmpty, "\(dolo.issueKeys.prefix(3))")
+        #expect(dolo.summary.canonicalTable == .deprivation_of_liberty)
+        #expect(dolo.records.map(\.values) == [["CHILD10", "2025-01-01", "2025-01-02"]])
     }
 }

@@ -284,8 +284,8 @@ struct SSDA903ValueTests {
         #expect(placed.records.first?.table == .adoptions && placed.issues.isEmpty)
     }
 
-    @Test("OC2 loads into health_outcomes; PrevPerm and DoLo are checked, not loaded; DATE_PERM may hide unknown parts behind ZZ")
-    func checkedOnlyTables() throws {
+    @Test("OC2 loads into health_outcomes, with SDQ scores and the 0/1 outcomes checked")
+    func healthOutcomes() throws {
         let oc2 = try SSDA903TestFiles.read(
             text: "CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,"
                 + "SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED\n"
@@ -298,14 +298,33 @@ struct SSDA903ValueTests {
         #expect(oc2.records.allSatisfy { $0.table == .health_outcomes } && oc2.summary.rows == 2)
         #expect(oc2.issueKeys == ["bad-value@3:SDQ_SCORE=41", "unknown-code@3:SDQ_REASON=SDQ6", "bad-value@3:CONVICTED=2"])
         #expect(oc2.issues.map(\.dataset) == ["health_outcomes", "health_outcomes", "health_outcomes"])
+    }
+
+    @Test("PrevPerm loads into previous_permanence; DATE_PERM keeps what is known of a date with ZZ parts")
+    func previousPermanence() throws {
         let perm = try SSDA903TestFiles.read(
             text: "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\n1,01/01/2012,P1,,ZZ/ZZ/2019\n2,01/01/2012,P2,,ZZ/05/2019\n"
-                + "3,01/01/2012,P3,,ZZ/ZZ/ZZZZ\n4,01/01/2012,Z1,,\n5,01/01/2012,P4,,01/ZZ/2019\n6,01/01/2012,P9,,12/05/2019\n",
+                + "3,01/01/2012,P3,,ZZ/ZZ/ZZZZ\n4,01/01/2012,Z1,,\n5,01/01/2012,P4,,01/ZZ/2019\n"
+                + "6,01/01/2012,P9,,12/05/2019\n7,01/01/2012,P1, 921 ,ZZ/13/2019\n8,01/01/2012,P1,,ZZ/05/ZZZZ\n",
             year: Self.y2425)
-        #expect(perm.issueKeys == ["bad-date@6:DATE_PERM=01/ZZ/2019", "unknown-code@7:PREV_PERM=P9"])
-        let dolo = try SSDA903TestFiles.read(text: "CHILD,DOB,DOLO_START,DOLO_END\n1,01/01/2010,01/01/2025,32/01/2025\n",
-                                             year: Self.y2425)
-        #expect(dolo.issueKeys == ["bad-date@2:DOLO_END=32/01/2025"] && dolo.records.isEmpty)
+        #expect(perm.issueKeys == ["bad-date@6:DATE_PERM=01/ZZ/2019", "unknown-code@7:PREV_PERM=P9",
+                                   "bad-date@8:DATE_PERM=ZZ/13/2019", "bad-date@9:DATE_PERM=ZZ/05/ZZZZ"])
+        #expect(perm.records.map(\.values) == [
+            ["1", "P1", "", "2019"], ["2", "P2", "", "2019-05"], ["3", "P3", "", ""], ["4", "Z1", "", ""],
+            ["5", "P4", "", ""], ["6", "", "", "2019-05-12"], ["7", "P1", "921", ""], ["8", "P1", "", ""],
+        ])
+        #expect(perm.records.allSatisfy { $0.table == .previous_permanence })
+        #expect(perm.issues.allSatisfy { $0.dataset == "previous_permanence" })
+    }
+
+    @Test("DoLo loads into deprivation_of_liberty with its dates checked")
+    func deprivationOfLiberty() throws {
+        let dolo = try SSDA903TestFiles.read(
+            text: "CHILD,DOB,DOLO_START,DOLO_END\n1,01/01/2010,01/01/2027,32/01/2027\n2,01/01/2010,03/02/2027,\n",
+            year: CollectionYear(startYear: 2026))
+        #expect(dolo.issueKeys == ["bad-date@2:DOLO_END=32/01/2027"])
+        #expect(dolo.records.map(\.values) == [["1", "2027-01-01", ""], ["2", "2027-02-03", ""]])
+        #expect(dolo.records.allSatisfy { $0.table == .deprivation_of_liberty })
     }
 
     // MARK: Postcodes

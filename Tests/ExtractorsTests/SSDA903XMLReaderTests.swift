@@ -330,6 +330,7 @@ struct SSDA903XMLReaderTests {
         }
         #expect(sink.records.map { Self.key($0) }.sorted() == csvSink.records.map { Self.key($0) }.sorted())
         #expect(sink.records.filter { $0.table == .adoptions }.count == 2)
+        #expect(sink.records.filter { $0.table == .previous_permanence }.map(\.values) == [["C7", "P1", "", "2021-01-01"]])
         #expect(Set(sink.issues.map { Self.key($0) }) == Set(csvSink.issues.map { Self.key($0) }))
         let flag = try #require(sink.issues.first { $0.rule == Rule.badValue.id })
         #expect(flag.column == "FOSTER_CARE")

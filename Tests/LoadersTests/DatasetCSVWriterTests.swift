@@ -71,7 +71,8 @@ import Testing
         try withTemporaryFolder { folder in
             let writer = DatasetCSVWriter(runFolder: folder.path)
             try writer.writeAll([:])
-            // Tables the calibration set predates (health_outcomes, from SSDA903 OC2) have no file there.
+            // Tables the calibration set predates (health_outcomes, previous_permanence and
+            // deprivation_of_liberty, from SSDA903 OC2, PrevPerm and DoLo) have no file there.
             let inCalibration = CanonicalTable.allCases.filter {
                 FileManager.default.fileExists(atPath: calibrationFolder + "/expected/datasets/\($0.name).csv")
             }

@@ -185,6 +185,44 @@ struct SSDA903ReturnScopeTests {
         #expect(f["header.csv"]?.dropFirst().map { [$0[0], $0[1], $0[2]] } == [["L1", "M", "02/01/2006"], ["L2", "", "08/07/2005"]])
     }
 
+    @Test("PrevPerm: the return's children's rows, DATE_PERM's unknown parts written back as ZZ")
+    func previousPermanence() throws {
+        let f = try files([
+            row(.children, ["child_id": "A", "birth_date": "2010-01-02"]),
+            episode("A", "2024-06-01", ""),
+            episode("B", "2024-07-01", ""),
+            episode("C", "2024-08-01", ""),
+            episode("D", "2024-09-01", ""),
+            row(.previous_permanence, ["child_id": "A", "previous_permanence": "P1", "arranged_la": "921", "order_date": "2019-05"]),
+            row(.previous_permanence, ["child_id": "B", "previous_permanence": "P2", "order_date": "2019"]),
+            row(.previous_permanence, ["child_id": "C", "previous_permanence": "P3", "order_date": ""]),
+            row(.previous_permanence, ["child_id": "D", "previous_permanence": "Z1", "order_date": ""]),
+            row(.previous_permanence, ["child_id": "OUT", "previous_permanence": "P1", "order_date": "2018-02-03"]),
+        ])
+        #expect(f["previous_permanence.csv"]?.first == ["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"])
+        #expect(f["previous_permanence.csv"]?.dropFirst().map { $0 } == [
+            ["A", "02/01/2010", "P1", "921", "ZZ/05/2019"], ["B", "", "P2", "", "ZZ/ZZ/2019"],
+            ["C", "", "P3", "", "ZZ/ZZ/ZZZZ"], ["D", "", "Z1", "", ""],
+        ])
+        #expect(f["dolo.csv"] == nil)
+    }
+
+    @Test("DoLo from 2026-27: the return's children's orders in force in the year")
+    func deprivationOfLiberty() throws {
+        let records = [
+            row(.children, ["child_id": "A", "birth_date": "2010-01-02"]),
+            episode("A", "2025-06-01", ""),
+            row(.deprivation_of_liberty, ["child_id": "A", "start_date": "2026-03-01", "end_date": "2026-03-31"]),
+            row(.deprivation_of_liberty, ["child_id": "A", "start_date": "2026-07-01", "end_date": "2026-09-30"]),
+            row(.deprivation_of_liberty, ["child_id": "A", "start_date": "2027-01-10", "end_date": ""]),
+            row(.deprivation_of_liberty, ["child_id": "OUT", "start_date": "2026-07-01", "end_date": ""]),
+        ]
+        #expect(try files(records, year: CollectionYear(startYear: 2026))["dolo.csv"]?.dropFirst().map { $0 } == [
+            ["A", "02/01/2010", "01/07/2026", "30/09/2026"], ["A", "02/01/2010", "10/01/2027", ""],
+        ])
+        #expect(try files(records, year: CollectionYear(startYear: 2025))["dolo.csv"] == nil, "no DoLo table before 2026-27")
+    }
+
     @Test("SEX is 1/2 up to 2023-24 and M/F/U from 2024-25")
     func sexByYear() throws {
         let records = [row(.children, ["child_id": "A", "sex": "M", "birth_date": "2010-01-02"]),

@@ -69,3 +69,34 @@ struct IntegrityHealthOutcomesTests {
         #expect(issues.first { $0.rule == "INT33" }?.line == 4)
     }
 }
+
+@Suite("903 integrity: PrevPerm (INT07, INT35) and DoLo")
+struct IntegrityPermanenceAndLibertyTests {
+    typealias F = IntegrityFixtures
+
+    @Test("A child in PrevPerm but not in Header, and a child twice in PrevPerm")
+    func previousPermanence() {
+        let issues = SSDA903Integrity.check([
+            ("Header", [F.header("A1", line: 2), F.header("B2", line: 3)]),
+            ("PrevPerm", [F.previousPermanence("A1", line: 2), F.previousPermanence("B2", line: 3),
+                          F.previousPermanence("B2", option: "Z1", line: 4), F.previousPermanence("Z9", line: 5)]),
+        ])
+        #expect(issues.map(\.rule) == ["INT07", "INT35"])
+        let orphan = issues.first { $0.rule == "INT07" }
+        #expect(orphan?.line == 5 && orphan?.childID == "Z9" && orphan?.dataset == "previous_permanence")
+        #expect(orphan?.message == "child Z9 is in PrevPerm but has no row in Header")
+        #expect(issues.first { $0.rule == "INT35" }?.message == "child B2 is in PrevPerm again: first at line 3")
+    }
+
+    @Test("DoLo has no INT code: a child not in Header is child-not-in-header, a repeated order a duplicate row")
+    func deprivationOfLiberty() {
+        let issues = SSDA903Integrity.check([
+            ("Header", [F.header("A1", line: 2)]),
+            ("DoLo", [F.deprivationOfLiberty("A1", "2026-05-01", line: 2), F.deprivationOfLiberty("A1", "2026-09-01", line: 3),
+                      F.deprivationOfLiberty("A1", "2026-09-01", line: 4), F.deprivationOfLiberty("Z9", "2026-06-01", line: 5)]),
+        ])
+        #expect(issues.map(\.rule) == ["child-not-in-header", "duplicate-row"])
+        #expect(issues.map(\.line) == [5, 4])
+        #expect(issues.allSatisfy { $0.dataset == "deprivation_of_liberty" })
+    }
+}

@@ -63,4 +63,19 @@ enum IntegrityFixtures {
         r["year"] = year
         return r
     }
+
+    static func previousPermanence(_ id: String, option: String = "P1", line: Int,
+                                   file: String = "previous_permanence.csv") -> Record {
+        var r = Record(.previous_permanence, source: SourceLocation(file: file, line: line))
+        r["child_id"] = id
+        r["previous_permanence"] = option
+        return r
+    }
+
+    static func deprivationOfLiberty(_ id: String, _ start: String, line: Int, file: String = "dolo.csv") -> Record {
+        var r = Record(.deprivation_of_liberty, source: SourceLocation(file: file, line: line))
+        r["child_id"] = id
+        r["start_date"] = start
+        return r
+    }
 }

@@ -31,7 +31,7 @@ struct SSDA903AD1Loader: SSDA903TableLoader {
         adopterStatus = c["LS_ADOPTR"]
     }
 
-    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
+    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String] {
         let decision = f.date(r, decided)
         let match = f.date(r, matched)
         f.flag(r, fosterCare)
@@ -55,7 +55,7 @@ struct SSDA903PlacedAdoptionLoader: SSDA903TableLoader {
         reason = c["REASON_PLACED_CEASED"]
     }
 
-    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
+    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String] {
         [f.childID, f.date(r, decided), "", "", "", "", f.date(r, reversed), f.code(r, reason, .reasonPlacedCeased)]
     }
 }

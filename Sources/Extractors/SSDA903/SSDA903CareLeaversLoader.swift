@@ -18,7 +18,7 @@ struct SSDA903CareLeaversLoader: SSDA903TableLoader {
         accom = c["ACCOM"]
     }
 
-    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
+    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String] {
         let birth = f.date(r, dob)
         let touch = f.code(r, inTouch, .inTouch)
         let activ = f.code(r, activity, .careLeaverActivity)

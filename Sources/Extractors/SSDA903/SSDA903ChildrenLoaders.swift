@@ -15,7 +15,7 @@ struct SSDA903HeaderLoader: SSDA903TableLoader {
         upn = c["UPN"]
     }
 
-    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
+    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String] {
         let (upnValue, upnUnknown) = upnOrReason(r, f)
         // child_id, upn, former_upn, upn_unknown, birth_date, expected_birth_date, sex, ethnicity,
         // death_date, disabilities, uasc, la_code
@@ -47,7 +47,7 @@ struct SSDA903UASCLoader: SSDA903TableLoader {
         duc = c["DUC"]
     }
 
-    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
+    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String] {
         let sexValue = f.code(r, sex, .sex)
         let birth = f.date(r, dob)
         f.checkDate(r, duc)

@@ -21,7 +21,7 @@ struct SSDA903EpisodesLoader: SSDA903TableLoader {
         urn = c["URN"]
     }
 
-    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
+    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String] {
         // child_id, start_date, reason_new_episode, legal_status, category_of_need, placement,
         // placement_provider, end_date, reason_ended, reason_place_change, home_postcode,
         // placement_postcode, urn

@@ -12,14 +12,13 @@ public struct SSDA903FileSummary: Sendable, Equatable {
     public var yearSource: String
     /// Data rows read (the header and blank rows not counted).
     public var rows: Int
-    /// Records sent to the sink; 0 for a table that is checked but not loaded.
+    /// Records sent to the sink (rows without a child id are not loaded).
     public var records: Int
     /// The file's character encoding as found (`utf-8`, `utf-8-bom`, `utf-16le`, `windows-1252`, ...).
     public var encoding: String
 
-    /// The canonical table the rows went to; nil when the table is read and
-    /// checked only (OC2, PrevPerm, DoLo have no canonical table yet).
-    public var canonicalTable: CanonicalTable? { table.canonicalTable }
+    /// The canonical table the rows went to.
+    public var canonicalTable: CanonicalTable { table.canonicalTable }
 
     public init(table: SSDA903Table, collectionYear: CollectionYear, yearSource: String, rows: Int, records: Int,
                 encoding: String) {

@@ -11,7 +11,7 @@ struct SSDA903MissingLoader: SSDA903TableLoader {
         end = c["MIS_END"]
     }
 
-    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
+    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String] {
         [f.childID, f.code(r, kind, .missingKind), f.date(r, start), f.date(r, end)]
     }
 }

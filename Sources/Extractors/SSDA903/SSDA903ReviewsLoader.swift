@@ -10,7 +10,7 @@ struct SSDA903ReviewsLoader: SSDA903TableLoader {
         code = c["REVIEW_CODE"]
     }
 
-    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
+    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String] {
         [f.childID, f.date(r, review), f.code(r, code, .reviewParticipation)]
     }
 }

@@ -11,7 +11,7 @@ final class SSDA903RowConsumer<Loader: SSDA903TableLoader>: CSVRowConsumer {
     private var fields: SSDA903Fields
     private let child: Int
     private let headerCount: Int
-    private let target: CanonicalTable?
+    private let target: CanonicalTable
     private var counts = Counts.zero
 
     init(loader: Loader, columns: SSDA903Columns, headerCount: Int, fields: SSDA903Fields) {
@@ -54,11 +54,9 @@ final class SSDA903RowConsumer<Loader: SSDA903TableLoader>: CSVRowConsumer {
                                   column: fields.name(child)))
                 continue
             }
-            if let values = loader.values(record, fields), let table {
-                target.accept(Record(table: table, values: values,
-                                     source: SourceLocation(file: fields.file, line: record.line)))
-                counts.records += 1
-            }
+            target.accept(Record(table: table, values: loader.values(record, fields),
+                                 source: SourceLocation(file: fields.file, line: record.line)))
+            counts.records += 1
         }
     }
 

@@ -12,7 +12,7 @@ struct SSDA903SocialWorkerLoader: SSDA903TableLoader {
         reason = c["SW_REASON"]
     }
 
-    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String]? {
+    func values(_ r: some SSDA903Row, _ f: SSDA903Fields) -> [String] {
         // child_id, worker_id, team, start_date, end_date, reason
         [f.childID, f.text(r, worker), "", f.date(r, start), f.date(r, end), f.code(r, reason, .swReason)]
     }

@@ -41,9 +41,8 @@ public enum SSDA903Table: String, CaseIterable, Sendable {
         }
     }
 
-    /// The canonical table the rows are loaded into; nil for a table that is
-    /// read and checked but has no canonical table yet (PrevPerm, DoLo).
-    public var canonicalTable: CanonicalTable? {
+    /// The canonical table the rows are loaded into.
+    public var canonicalTable: CanonicalTable {
         switch self {
         case .header, .uasc: .children
         case .episodes: .cla_episodes
@@ -53,13 +52,13 @@ public enum SSDA903Table: String, CaseIterable, Sendable {
         case .ad1, .placedAdoption: .adoptions
         case .swEpisodes: .allocations
         case .oc2: .health_outcomes
-        case .prevPerm, .doLo: nil
+        case .prevPerm: .previous_permanence
+        case .doLo: .deprivation_of_liberty
         }
     }
 
-    /// The exception report's `dataset` for this table's issues: the canonical
-    /// table, or the 903 table's own name when nothing is loaded from it.
-    var dataset: String { canonicalTable?.name ?? rawValue }
+    /// The exception report's `dataset` for this table's issues.
+    var dataset: String { canonicalTable.name }
 
     /// Columns whose dates say when the file's events happened, for telling
     /// the collection year from the data. Birth dates, the date a UASC child

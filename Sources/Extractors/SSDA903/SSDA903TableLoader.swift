@@ -23,7 +23,7 @@ protocol SSDA903TableLoader {
     init(_ columns: SSDA903Columns)
 
     /// The canonical values of a row whose child id (`fields.childID`) is
-    /// present, in the canonical table's column order; nil for a table that is
-    /// checked but not loaded. Unreadable values are reported through `fields`.
-    func values(_ record: some SSDA903Row, _ fields: SSDA903Fields) -> [String]?
+    /// present, in the canonical table's column order. Unreadable values are
+    /// reported through `fields` and left empty.
+    func values(_ record: some SSDA903Row, _ fields: SSDA903Fields) -> [String]
 }

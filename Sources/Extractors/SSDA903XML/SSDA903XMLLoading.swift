@@ -69,13 +69,12 @@ struct SSDA903XMLLoading {
         var fields = headerFields
         fields.line = header.line
         fields.childID = id
-        if var values = headerLoader.values(header, fields) {
-            fields.flag(header, uasc)
-            let flag = header.trimmedString(at: uasc)
-            if flag == "0" || flag == "1" { values[uascColumn] = flag }
-            fields.checkDate(header, duc)
-            send(.children, values, header.line)
-        }
+        var values = headerLoader.values(header, fields)
+        fields.flag(header, uasc)
+        let flag = header.trimmedString(at: uasc)
+        if flag == "0" || flag == "1" { values[uascColumn] = flag }
+        fields.checkDate(header, duc)
+        send(.children, values, header.line)
         if header.hasValue(in: ad1Marks) {
             send(.adoptions, ad1Loader.values(header, with(ad1Fields, header, id)), header.line)
         }
@@ -96,9 +95,10 @@ struct SSDA903XMLLoading {
             case .placedAdoption: placedLoader.values(row, f)
             case .oc2: oc2Loader.values(row, f)
             case .prevPerm: permanenceLoader.values(row, f)
-            default: nil
+            // The HEADER's own tables are loaded above; the XML has no SWEpisodes or DoLo.
+            case .header, .uasc, .ad1, .oc3, .swEpisodes, .doLo: nil
             }
-            if let target = table.canonicalTable { send(target, values, row.line) }
+            send(table.canonicalTable, values, row.line)
         }
         lines.row = nil
     }

@@ -16,6 +16,9 @@ import CSCCore
 ///   decision (PlacedAdoption), left out when it was reversed before the year.
 /// - SWEpisodes (from 2023-24): the return's children's allocations open at
 ///   some point in the year.
+/// - PrevPerm: the return's children's previous permanence rows.
+/// - DoLo (from 2026-27): the return's children's deprivation of liberty
+///   orders in force at some point in the year.
 struct SSDA903ReturnScope {
     private(set) var episodes: [Record] = []
     /// The Header's children: id and `children` row (nil when no row is known).
@@ -26,6 +29,8 @@ struct SSDA903ReturnScope {
     private(set) var healthOutcomes: [Record] = []
     private(set) var adoptions: [Record] = []
     private(set) var allocations: [Record] = []
+    private(set) var previousPermanence: [Record] = []
+    private(set) var deprivationOfLiberty: [Record] = []
     /// Birth dates by child, for the tables that repeat DOB.
     private(set) var birthDates: [String: String] = [:]
 
@@ -81,6 +86,16 @@ struct SSDA903ReturnScope {
             allocations = (tables[.allocations] ?? []).filter {
                 inReturn[$0.values[al.child]] != nil && !$0.values[al.worker].isEmpty
                     && isOpen(from: $0.values[al.start], to: $0.values[al.end])
+            }
+        }
+        let pp = CanonicalTable.previous_permanence.index(of: "child_id")
+        previousPermanence = (tables[.previous_permanence] ?? []).filter { inReturn[$0.values[pp]] != nil }
+        if year >= SSDA903ReturnWriter.deprivationOfLibertyFrom {
+            let dl = (child: CanonicalTable.deprivation_of_liberty.index(of: "child_id"),
+                      start: CanonicalTable.deprivation_of_liberty.index(of: "start_date"),
+                      end: CanonicalTable.deprivation_of_liberty.index(of: "end_date"))
+            deprivationOfLiberty = (tables[.deprivation_of_liberty] ?? []).filter {
+                inReturn[$0.values[dl.child]] != nil && isOpen(from: $0.values[dl.start], to: $0.values[dl.end])
             }
         }
         // Every child of the return has a Header row (903 integrity rules INT01–INT06):

@@ -7,13 +7,16 @@ import CSCCore
 ///
 /// `header.csv`, `episodes.csv`, `reviews.csv`, `missing.csv` and `oc3.csv`
 /// are always written (header only when empty); `uasc.csv`, `ad1.csv`,
-/// `placed_for_adoption.csv`, `sw_episodes.csv` (from 2023-24) and `oc2.csv`
-/// only when they have rows. Which rows: `SSDA903ReturnScope`. Values the
+/// `placed_for_adoption.csv`, `sw_episodes.csv` (from 2023-24), `oc2.csv`,
+/// `previous_permanence.csv` and `dolo.csv` (from 2026-27) only when they have
+/// rows. Which rows: `SSDA903ReturnScope`. Values the
 /// canonical model does not hold (MOTHER, MC_DOB, DUC, AD1's adopter details)
 /// are left blank.
 public struct SSDA903ReturnWriter {
     /// The first year with an SWEpisodes table.
     static let socialWorkerEpisodesFrom = CollectionYear(startYear: 2023)
+    /// The first year with a DoLo table.
+    static let deprivationOfLibertyFrom = CollectionYear(startYear: 2026)
 
     public let year: CollectionYear
     let scope: SSDA903ReturnScope
@@ -79,6 +82,10 @@ public struct SSDA903ReturnWriter {
             Table(name: "oc3", columns: ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"], always: true, rows: careLeaverRows()),
             Table(name: "sw_episodes", columns: ["CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"],
                   always: false, rows: socialWorkerRows()),
+            Table(name: "previous_permanence", columns: ["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"],
+                  always: false, rows: previousPermanenceRows()),
+            Table(name: "dolo", columns: ["CHILD", "DOB", "DOLO_START", "DOLO_END"], always: false,
+                  rows: rows(scope.deprivationOfLiberty, dated: ["start_date", "end_date"], then: [])),
         ]
     }
 
@@ -156,6 +163,16 @@ public struct SSDA903ReturnWriter {
             let id = r.values[child]
             return [id, dob(id), r.values[worker], ReturnCodes.ukDate(r.values[start]), ReturnCodes.ukDate(r.values[end]),
                     r.values[reason]]
+        }
+    }
+
+    private func previousPermanenceRows() -> [[String]] {
+        let t = CanonicalTable.previous_permanence
+        let child = t.index(of: "child_id"), option = t.index(of: "previous_permanence")
+        let authority = t.index(of: "arranged_la"), order = t.index(of: "order_date")
+        return scope.previousPermanence.map { r in
+            let id = r.values[child]
+            return [id, dob(id), r.values[option], r.values[authority], ReturnCodes.permanenceDate(r.values[order], option: r.values[option])]
         }
     }
 

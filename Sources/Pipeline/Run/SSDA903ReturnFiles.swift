@@ -14,7 +14,8 @@ extension SSDA903XMLReader {
         guard table == returnFormName else { return [(table, records)] }
         let tableNames: [CanonicalTable: String] = [
             .children: "Header", .cla_episodes: "Episodes", .cla_reviews: "Reviews",
-            .missing_episodes: "Missing", .care_leavers: "OC3",
+            .missing_episodes: "Missing", .care_leavers: "OC3", .health_outcomes: "OC2",
+            .previous_permanence: "PrevPerm",
         ]
         let grouped = Dictionary(grouping: records.filter { tableNames[$0.table] != nil }, by: \.table)
         return CanonicalTable.allCases.compactMap { t in

@@ -12,9 +12,7 @@ enum SSDA903IntegrityRules {
              hint: notInHeaderHint, tables: [dataset, "children"])
     }
 
-    /// Child in a table but not in Header, by 903 table. PrevPerm (INT07,
-    /// INT35) is left out: the reader checks that table's values but makes no
-    /// canonical records of it, so there is nothing to check here.
+    /// Child in a table but not in Header, by 903 table.
     static let childNotInHeader: [String: Rule] = [
         "AD1": notInHeader("INT01", "AD1", "adoptions"),
         "PlacedAdoption": notInHeader("INT02", "PlacedAdoption", "adoptions"),
@@ -22,14 +20,15 @@ enum SSDA903IntegrityRules {
         "Missing": notInHeader("INT04", "Missing", "missing_episodes"),
         "OC2": notInHeader("INT05", "OC2", "health_outcomes"),
         "OC3": notInHeader("INT06", "OC3", "care_leavers"),
+        "PrevPerm": notInHeader("INT07", "PrevPerm", "previous_permanence"),
         "Reviews": notInHeader("INT08", "Reviews", "cla_reviews"),
         "UASC": notInHeader("INT09", "UASC", "children"),
     ]
 
-    /// Tables with no INT code of their own (SWEpisodes).
+    /// Tables with no INT code of their own (SWEpisodes, DoLo).
     static let otherChildNotInHeader = Rule(
         id: "child-not-in-header", severity: .error, message: "Child in this table does not exist in Header.",
-        hint: notInHeaderHint, tables: ["allocations", "children"])
+        hint: notInHeaderHint, tables: ["allocations", "deprivation_of_liberty", "children"])
 
     /// DOB differing from Header's, for the tables whose canonical record keeps
     /// a birth date (INT11–14, 16, 17 cannot be checked: see HeaderAgreementCheck).
@@ -60,6 +59,7 @@ enum SSDA903IntegrityRules {
         "Header": onceOnly("INT32", "Header", "children"),
         "OC2": onceOnly("INT33", "OC2", "health_outcomes"),
         "OC3": onceOnly("INT34", "OC3", "care_leavers"),
+        "PrevPerm": onceOnly("INT35", "PrevPerm", "previous_permanence"),
         "UASC": onceOnly("INT36", "UASC", "children"),
     ]
 
