@@ -32,6 +32,11 @@ struct BenchmarkTests {
         #expect(lines.contains { $0.hasPrefix("rounds (s): ") && $0.contains("fastest") })
         #expect(lines.contains { $0.hasPrefix("mapped / SSDA903 time ratio:") && $0.hasSuffix("mapped: 3000 records, 0 issues") })
         #expect(!lines.contains { $0.hasPrefix("synthetic council") || $0.contains("xmllint") })
+        if FileManager.default.fileExists(atPath: "/proc/loadavg") {
+            let host = lines.first { $0.hasPrefix("host: ") }
+            #expect(host?.hasSuffix(" before the bench started") == true && lines.first == host,
+                    "the host's load is said first: \(lines.prefix(2))")
+        }
         #expect(!workspace.exists("cin"))
     }
 

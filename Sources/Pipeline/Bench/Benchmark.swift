@@ -50,6 +50,11 @@ public struct Benchmark {
     }
 
     public func run() throws {
+        // Taken before the bench does any work of its own: a figure above 0 is other work sharing the cores,
+        // which slows the multi-core readers more than the one-core baselines.
+        if let load = Self.loadAverage() {
+            report("host: \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(f(load)) before the bench started")
+        }
         try FileManager.default.createDirectory(atPath: options.folder, withIntermediateDirectories: true)
         let reference = try ReferenceData.load(folder: options.referenceFolder)
         if options.parts.contains(.cin) { try runCIN(reference: reference) }
@@ -207,6 +212,13 @@ public struct Benchmark {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
         return s(usage.ru_utime) + s(usage.ru_stime)
+    }
+
+    /// The one-minute load average (Linux `/proc/loadavg`), nil where there is none.
+    static func loadAverage() -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8),
+              let first = text.split(separator: " ").first else { return nil }
+        return Double(first)
     }
 
     static func peakMemoryMB() -> Int {
