@@ -15,19 +15,29 @@ public struct RunFolder: Sendable {
     public var latestPath: String { output + "/latest" }
 
     /// Creates a new, empty run folder named after the start time
-    /// (`20261122T020000Z`), with a suffix if a run started in the same second.
+    /// (`20261122T020000Z`), with a suffix if a run started in the same second
+    /// (`20261122T020000Z-002`). The suffix is one past the highest ever taken
+    /// in that second, never a gap left by a pruned run: names sort in run
+    /// order, and pruning relies on it.
     public static func create(in output: String, startedAt: Date) throws -> RunFolder {
         let fm = FileManager.default
         try fm.createDirectory(atPath: output + "/runs", withIntermediateDirectories: true)
         let base = Self.timestamp(startedAt)
-        var id = base
-        var n = 1
-        while fm.fileExists(atPath: output + "/runs/" + id) {
-            n += 1
-            id = "\(base)-" + String(n).leftPadded(to: 3)  // sorts in run order
+        let sameSecond = try fm.contentsOfDirectory(atPath: output + "/runs").compactMap { name -> Int? in
+            if name == base { return 1 }
+            guard name.hasPrefix(base + "-") else { return nil }
+            return Int(name.dropFirst(base.count + 1))
         }
-        try fm.createDirectory(atPath: output + "/runs/" + id, withIntermediateDirectories: false)
-        return RunFolder(output: output, id: id)
+        var n = (sameSecond.max() ?? 0) + 1
+        while true {
+            let id = n == 1 ? base : "\(base)-" + String(n).leftPadded(to: 3)
+            do {
+                try fm.createDirectory(atPath: output + "/runs/" + id, withIntermediateDirectories: false)
+                return RunFolder(output: output, id: id)
+            } catch where fm.fileExists(atPath: output + "/runs/" + id) {
+                n += 1  // taken between the listing and now
+            }
+        }
     }
 
     static func timestamp(_ date: Date) -> String {
