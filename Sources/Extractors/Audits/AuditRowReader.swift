@@ -54,14 +54,7 @@ struct AuditRowReader {
         if auditID.isEmpty, record.isBlank { return }
         rows += 1
         let childID = childColumn.map { record.trimmedString(at: $0) } ?? ""
-        for problem in record.problems {
-            sink.report(problem.issue(file: file, dataset: "audits", column: match.name(problem.field), childID: childID,
-                                      value: record.string(at: problem.field)))
-        }
-        if var ragged = record.raggedRowIssue(headerCount: match.names.count, dataset: "audits", childID: childID) {
-            ragged.file = file
-            sink.report(ragged)
-        }
+        record.reportShapeProblems(file: file, dataset: "audits", headerNames: match.names, childID: childID, to: sink)
         guard !auditID.isEmpty else {
             sink.report(Issue(.missingAuditID, dataset: "audits", file: file, line: record.line,
                               column: match.name(idColumn), childID: childID))

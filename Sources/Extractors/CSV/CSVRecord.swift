@@ -102,6 +102,32 @@ public struct CSVRecord {
                      message: "the row has \(count) cells but the header has \(headerCount)")
     }
 
+    /// Reports what is wrong with the row's shape as issues of `file` (the
+    /// name the report shows): each CSV problem under its column's header name
+    /// with the cell as written, and a cell count other than the header's. A
+    /// clean row costs two tests.
+    @inline(__always)
+    func reportShapeProblems(file: String, dataset: String, headerNames: [String], childID: String = "",
+                             to sink: RecordSink) {
+        if hasProblems || count != headerNames.count {
+            reportShape(file: file, dataset: dataset, headerNames: headerNames, childID: childID, to: sink)
+        }
+    }
+
+    @inline(never)
+    private func reportShape(file: String, dataset: String, headerNames: [String], childID: String,
+                             to sink: RecordSink) {
+        for problem in problems {
+            let column = problem.field < headerNames.count ? headerNames[problem.field] : ""
+            sink.report(problem.issue(file: file, dataset: dataset, column: column, childID: childID,
+                                      value: string(at: problem.field)))
+        }
+        if var ragged = raggedRowIssue(headerCount: headerNames.count, dataset: dataset, childID: childID) {
+            ragged.file = file
+            sink.report(ragged)
+        }
+    }
+
     /// Writes the value of a `decode` cell: `""` inside quotes is one quote,
     /// and text after the closing quote is kept as written (Python's csv does the same).
     private func unescape(_ span: CSVScanner.FieldSpan, into dst: UnsafeMutablePointer<UInt8>) -> Int {

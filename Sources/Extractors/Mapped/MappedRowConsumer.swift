@@ -33,22 +33,11 @@ final class MappedRowConsumer: CSVRowConsumer {
             self.builder = builder
         }
         let names = self.names, file = self.file, table = self.table
-        let headerCount = names.count
         let sink = builder.sink
         while let record = try reader.next() {
             if record.isBlank { continue }
             rows += 1
-            if record.hasProblems {
-                for problem in record.problems {
-                    let column = problem.field < headerCount ? names[problem.field] : ""
-                    sink.report(problem.issue(file: file, dataset: table, column: column,
-                                              value: record.string(at: problem.field)))
-                }
-            }
-            if record.count != headerCount, var ragged = record.raggedRowIssue(headerCount: headerCount, dataset: table) {
-                ragged.file = file
-                sink.report(ragged)
-            }
+            record.reportShapeProblems(file: file, dataset: table, headerNames: names, to: sink)
             builder.add(record, line: record.line)
         }
     }

@@ -91,7 +91,7 @@ public struct SSDA903Reader: Sendable {
         }
 
         let counts: SSDA903RowCounts
-        let rows = SSDA903Rows(columns: columns, headerCount: header.names.count, reader: reader, fields: fields,
+        let rows = SSDA903Rows(columns: columns, reader: reader, fields: fields,
                                parallelism: parallelism)
         do {
             switch table {
@@ -141,8 +141,7 @@ public struct SSDA903Reader: Sendable {
         _ rows: SSDA903Rows
     ) throws(CSVError) -> SSDA903RowCounts {
         try rows.reader.consumeRemaining(into: rows.fields.sink, parallelism: rows.parallelism) { sink in
-            SSDA903RowConsumer(loader: loader, columns: rows.columns, headerCount: rows.headerCount,
-                               fields: rows.fields.copy(for: sink))
+            SSDA903RowConsumer(loader: loader, columns: rows.columns, fields: rows.fields.copy(for: sink))
         }
     }
 
@@ -160,7 +159,6 @@ public struct SSDA903Reader: Sendable {
 /// The rows of a 903 file after its header, and how to read them.
 private struct SSDA903Rows {
     let columns: SSDA903Columns
-    let headerCount: Int
     let reader: CSVReader
     let fields: SSDA903Fields
     let parallelism: CSVParallelism

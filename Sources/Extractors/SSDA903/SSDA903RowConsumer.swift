@@ -10,15 +10,13 @@ final class SSDA903RowConsumer<Loader: SSDA903TableLoader>: CSVRowConsumer {
     private let loader: Loader
     private var fields: SSDA903Fields
     private let child: Int
-    private let headerCount: Int
     private let target: CanonicalTable
     private var counts = Counts.zero
 
-    init(loader: Loader, columns: SSDA903Columns, headerCount: Int, fields: SSDA903Fields) {
+    init(loader: Loader, columns: SSDA903Columns, fields: SSDA903Fields) {
         self.loader = loader
         self.fields = fields
         child = columns["CHILD"]
-        self.headerCount = headerCount
         target = columns.table.canonicalTable
     }
 
@@ -28,8 +26,8 @@ final class SSDA903RowConsumer<Loader: SSDA903TableLoader>: CSVRowConsumer {
         var fields = self.fields
         var counts = self.counts
         defer { self.counts = counts }
-        let child = self.child, headerCount = self.headerCount, table = self.target, loader = self.loader
-        let sink = fields.sink
+        let child = self.child, table = self.target, loader = self.loader
+        let sink = fields.sink, file = fields.file, dataset = fields.dataset, headerNames = fields.names
         let target = CSVRecordTarget(sink)
         while let record = try reader.next() {
             let childID = record.trimmedString(at: child)
@@ -37,18 +35,8 @@ final class SSDA903RowConsumer<Loader: SSDA903TableLoader>: CSVRowConsumer {
             counts.rows += 1
             fields.line = record.line
             fields.childID = childID
-            if record.hasProblems {
-                for problem in record.problems {
-                    sink.report(problem.issue(file: fields.file, dataset: fields.dataset,
-                                              column: fields.name(problem.field), childID: childID,
-                                              value: record.string(at: problem.field)))
-                }
-            }
-            if record.count != headerCount,
-               var ragged = record.raggedRowIssue(headerCount: headerCount, dataset: fields.dataset, childID: childID) {
-                ragged.file = fields.file
-                sink.report(ragged)
-            }
+            record.reportShapeProblems(file: file, dataset: dataset, headerNames: headerNames, childID: childID,
+                                       to: sink)
             if childID.isEmpty {
                 sink.report(Issue(.missingChildID, dataset: fields.dataset, file: fields.file, line: record.line,
                                   column: fields.name(child)))
