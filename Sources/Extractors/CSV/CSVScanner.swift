@@ -174,11 +174,7 @@ struct CSVScanner {
         var nonASCII = false
         if sawNonASCII {
             guard fileOffset == (encoding == .utf8BOM ? 3 : 0) else { return nil }
-            var i = 0
-            while i < p, !nonASCII {
-                nonASCII = buffer[i] >= 0x80
-                i += 1
-            }
+            nonASCII = CSVByte.anyNonASCII(buffer, count: p)
         }
         return CSVResumePoint(offset: fileOffset + p, line: line, sawNonASCII: nonASCII)
     }
@@ -546,4 +542,16 @@ enum CSVByte {
     static let cr: UInt8 = 0x0D
     static let quote: UInt8 = 0x22
     static let comma: UInt8 = 0x2C
+
+    /// Whether any of the first `count` bytes at `bytes` is outside ASCII: a
+    /// resume point must say so, because a file that is all ASCII up to it
+    /// may still turn out to be Windows-1252 after it.
+    static func anyNonASCII(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var i = 0
+        while i < count {
+            if bytes[i] >= 0x80 { return true }
+            i += 1
+        }
+        return false
+    }
 }

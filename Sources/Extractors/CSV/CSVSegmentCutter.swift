@@ -103,14 +103,7 @@ struct CSVSegmentCutter {
         let capacity = rest + segmentBytes + Self.padding
         let next = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         next.update(from: pending + cut, count: rest)
-        var sawNonASCII = pendingStart.sawNonASCII
-        if highBits, !sawNonASCII {
-            var i = 0
-            while i < cut, !sawNonASCII {
-                sawNonASCII = pending[i] >= 0x80
-                i += 1
-            }
-        }
+        let sawNonASCII = pendingStart.sawNonASCII || (highBits && CSVByte.anyNonASCII(pending, count: cut))
         pendingStart = CSVResumePoint(offset: pendingStart.offset + cut, line: pendingStart.line + lineBreaks,
                                       sawNonASCII: sawNonASCII)
         pending = next

@@ -225,12 +225,7 @@ final class CSVSegmentSlot<Consumer: CSVRowConsumer>: @unchecked Sendable {
             // of the segment: the quotes were miscounted before its last record.
             withExtendedLifetime(reader) {
                 let start = reader.scanner.recordStart
-                var sawNonASCII = segment.start.sawNonASCII
-                var i = 0
-                while i < start, !sawNonASCII {
-                    sawNonASCII = segment.bytes[i] >= 0x80
-                    i += 1
-                }
+                let sawNonASCII = segment.start.sawNonASCII || CSVByte.anyNonASCII(segment.bytes, count: start)
                 broken = CSVResumePoint(offset: segment.start.offset + start, line: reader.scanner.recordLine,
                                         sawNonASCII: sawNonASCII)
             }
