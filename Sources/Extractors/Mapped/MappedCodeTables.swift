@@ -133,7 +133,7 @@ final class MappedCodeTables {
 
     /// The comparison form of `bytes`: packed with its length when it has up to seven bytes, else hashed.
     @inline(__always)
-    private static func key(of bytes: UnsafeRawBufferPointer) -> UInt64 {
+    static func key(of bytes: UnsafeRawBufferPointer) -> UInt64 {
         // Most cells are a short code with no blanks inside: its comparison form is itself in lower case.
         let n = bytes.count
         if n <= 7 {
@@ -151,7 +151,7 @@ final class MappedCodeTables {
     }
 
     /// `key(of:)` for any cell: blanks dropped and folded as `MappedLabel` says.
-    private static func normalizedKey(of bytes: UnsafeRawBufferPointer) -> UInt64 {
+    static func normalizedKey(of bytes: UnsafeRawBufferPointer) -> UInt64 {
         var packed: UInt64 = 0
         var count: UInt64 = 0
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
