@@ -54,7 +54,7 @@ struct KPIStage {
         configuration.readonly = true
         let connections = try (0..<workers).map { _ in try DatabaseQueue(path: path, configuration: configuration) }
         let evaluator = KPIEvaluator(periods: periods, asOf: asOf)
-        let work = KPIWorkList(count: definitions.count)
+        let work = ParallelWork<KPIResults>(count: definitions.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do {
                 try connections[worker].inDatabase { db in
@@ -68,7 +68,12 @@ struct KPIStage {
             }
         }
         for connection in connections { try connection.close() }
-        return try work.results()
+        var all = KPIResults()
+        for part in try work.results() {
+            all.figures += part.figures
+            all.cohorts += part.cohorts
+        }
+        return all
     }
     /// Runs every KPI's SQL once on an empty warehouse (`cscpipe validate`),
     /// returning the first broken one.
@@ -103,43 +108,5 @@ struct KPIStage {
         try writer.writeRow(header)
         for row in rows { try writer.writeRow(row) }
         try writer.finish()
-    }
-}
-
-/// The KPIs still to evaluate and what each gave, shared by the workers.
-private final class KPIWorkList: @unchecked Sendable {
-    // Guarded by `lock`.
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private var done: [KPIResults?]
-    private var error: Error?
-
-    init(count: Int) { done = Array(repeating: nil, count: count) }
-
-    /// The next KPI to evaluate, or nil when all are taken or one failed.
-    func next() -> Int? {
-        lock.withLock {
-            guard error == nil, nextIndex < done.count else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
-        }
-    }
-
-    func finish(_ index: Int, with results: KPIResults) { lock.withLock { done[index] = results } }
-
-    func fail(_ error: Error) { lock.withLock { self.error = self.error ?? error } }
-
-    /// Every KPI's results in order, or the first failure.
-    func results() throws -> KPIResults {
-        try lock.withLock {
-            if let error { throw error }
-            var all = KPIResults()
-            for part in done {
-                guard let part else { continue }
-                all.figures += part.figures
-                all.cohorts += part.cohorts
-            }
-            return all
-        }
     }
 }

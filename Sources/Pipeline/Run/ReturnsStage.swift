@@ -18,7 +18,6 @@ struct ReturnsStage {
         let t0 = ContinuousClock.now
         let year = CollectionYear(containing: asOf)
         let (folder, codes) = (self.folder, annexACodes)
-        let results = ReturnResults()
         let writers: [@Sendable () throws -> String] = [
             {
                 let census = CINCensusReturnWriter(tables: tables, year: year, asOf: asOf)
@@ -36,35 +35,10 @@ struct ReturnsStage {
                 return "Annex A lists 1–11 with " + AnnexAList.allCases.map { "\(rows[$0] ?? 0)" }.joined(separator: "/") + " rows"
             },
         ]
-        DispatchQueue.concurrentPerform(iterations: writers.count) { i in
+        let summaries = try ParallelWork.run(count: writers.count, threads: writers.count) { i in
             let start = ContinuousClock.now
-            do {
-                let summary = try writers[i]()
-                results.finish(i, "\(summary) (\(PipelineRunner.elapsed(since: start)))")
-            } catch {
-                results.fail(error)
-            }
+            return "\(try writers[i]()) (\(PipelineRunner.elapsed(since: start)))"
         }
-        let summaries = try results.summaries(count: writers.count)
         logger.info("wrote returns/ for \(year): \(summaries.joined(separator: ", ")) (\(PipelineRunner.elapsed(since: t0)))")
-    }
-}
-
-/// What each return writer reported, gathered across threads.
-private final class ReturnResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done: [Int: String] = [:]
-    private var error: Error?
-
-    func finish(_ index: Int, _ summary: String) { lock.withLock { done[index] = summary } }
-
-    func fail(_ error: Error) { lock.withLock { self.error = self.error ?? error } }
-
-    /// The summaries in writer order, or the first error any writer threw.
-    func summaries(count: Int) throws -> [String] {
-        try lock.withLock {
-            if let error { throw error }
-            return (0..<count).map { done[$0] ?? "" }
-        }
     }
 }
