@@ -77,4 +77,17 @@ struct CommandLineTests {
         #expect(lines.first?.contains("complete; 2 records, no issues") == true, "\(r.stdout)")
         #expect(lines.first?.hasSuffix("exit 0") == true)
     }
+
+    @Test("bench --only csv runs the CSV part alone; an unknown part is a usage error naming the choices")
+    func benchOnly() throws {
+        let ws = try Workspace()
+        guard let r = try cscpipe(["bench", "--only", "csv", "--episode-rows", "2000", "--rounds", "1", "--dir", ws.path,
+                                   "--reference", packageRoot + "/pipelines/reference"]) else { return }
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("SSDA903 Episodes: 2000 rows") && r.stdout.contains("mapped / SSDA903 time ratio"))
+        #expect(!r.stdout.contains("synthetic council") && !ws.exists("cin"), "\(r.stdout)")
+        guard let bad = try cscpipe(["bench", "--only", "xml"]) else { return }
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("cin") && bad.stderr.contains("csv"), "\(bad.stderr)")
+    }
 }
