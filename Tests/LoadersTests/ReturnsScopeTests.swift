@@ -193,16 +193,18 @@ struct SSDA903ReturnScopeTests {
             episode("B", "2024-07-01", ""),
             episode("C", "2024-08-01", ""),
             episode("D", "2024-09-01", ""),
+            episode("E", "2024-10-01", ""),
             row(.previous_permanence, ["child_id": "A", "previous_permanence": "P1", "arranged_la": "921", "order_date": "2019-05"]),
             row(.previous_permanence, ["child_id": "B", "previous_permanence": "P2", "order_date": "2019"]),
             row(.previous_permanence, ["child_id": "C", "previous_permanence": "P3", "order_date": ""]),
             row(.previous_permanence, ["child_id": "D", "previous_permanence": "Z1", "order_date": ""]),
+            row(.previous_permanence, ["child_id": "E", "previous_permanence": "P4", "order_date": ""]),
             row(.previous_permanence, ["child_id": "OUT", "previous_permanence": "P1", "order_date": "2018-02-03"]),
         ])
         #expect(f["previous_permanence.csv"]?.first == ["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"])
         #expect(f["previous_permanence.csv"]?.dropFirst().map { $0 } == [
             ["A", "02/01/2010", "P1", "921", "ZZ/05/2019"], ["B", "", "P2", "", "ZZ/ZZ/2019"],
-            ["C", "", "P3", "", "ZZ/ZZ/ZZZZ"], ["D", "", "Z1", "", ""],
+            ["C", "", "P3", "", "ZZ/ZZ/ZZZZ"], ["D", "", "Z1", "", ""], ["E", "", "P4", "", ""],
         ])
         #expect(f["dolo.csv"] == nil)
     }
