@@ -115,7 +115,25 @@ struct CareGenerator {
         if ended, (17...21).contains(asOf.age(since: birth)), plannedEnd.age(since: birth) >= 16 {
             history.careLeaver = careLeaver(&rng)
         }
+        // Drawn last, so the rest of the history is what it was before PrevPerm was written.
+        history.previousPermanence = previousPermanence(birth: birth, start: start, &rng)
         return history
+    }
+
+    /// Most children come into care from no permanence order (Z1); a few from
+    /// a special guardianship or child arrangements order, or from an adoption
+    /// that broke down, made between birth and this period of care.
+    private func previousPermanence(birth: Day, start: Day, _ rng: inout SeededGenerator) -> SyntheticPreviousPermanence {
+        let roll = rng.int(in: 0...99)
+        let option = roll < 80 ? "Z1" : roll < 84 ? "P4" : roll < 92 ? "P2" : roll < 97 ? "P3" : "P1"
+        let undated = SyntheticPreviousPermanence(option: option, orderDate: nil, known: .nothing)
+        let first = birth.adding(days: 30), last = start.adding(days: -30)
+        guard undated.madeByOrder, first <= last else { return undated }
+        let order = first.adding(days: rng.int(in: 0...days(first, last)))
+        let precision = rng.int(in: 0...99)
+        let known: SyntheticPreviousPermanence.KnownPart = precision < 70 ? .day : precision < 90 ? .month
+            : precision < 98 ? .year : .nothing
+        return SyntheticPreviousPermanence(option: option, orderDate: order, known: known)
     }
 
     private func days(_ from: Day, _ to: Day) -> Int { Int(to.daysSinceEpoch - from.daysSinceEpoch) }

@@ -1,19 +1,21 @@
 import CSCCore
 
 /// Writes a synthetic council's looked-after children as the SSDA903 CSV
-/// files of its collection year: Header, Episodes, Reviews, Missing and OC3,
-/// with the DfE columns (formats.md §2.1) and `DD/MM/YYYY` dates.
+/// files of its collection year: Header, Episodes, Reviews, Missing, OC3 and
+/// PrevPerm, with the DfE columns (formats.md §2.1) and `DD/MM/YYYY` dates.
 ///
 /// Episodes holds every episode open at some point in the year or starting
 /// in it, up to the as-of date; Reviews and Missing the reviews and spells in
 /// the year; OC3 the year's care leavers; Header every child with an episode
 /// in Episodes or a row in OC3 (a care leaver whose last episode ended before
-/// the year is still a child of the return: INT06). The rows and the canonical records a reader makes of them
+/// the year is still a child of the return: INT06); PrevPerm one row for each
+/// child whose period of care began in the year (903 rule 630). The rows and the canonical records a reader makes of them
 /// come from one pass, so they cannot drift apart.
 struct SSDA903Writer {
     /// The files written, in writing order.
     enum File: String, CaseIterable {
         case header, episodes, reviews, missing, oc3
+        case previousPermanence = "previous_permanence"
 
         var columns: [String] {
             switch self {
@@ -24,6 +26,7 @@ struct SSDA903Writer {
             case .reviews: ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"]
             case .missing: ["CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"]
             case .oc3: ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"]
+            case .previousPermanence: ["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"]
             }
         }
 
@@ -34,6 +37,7 @@ struct SSDA903Writer {
             case .reviews: .cla_reviews
             case .missing: .missing_episodes
             case .oc3: .care_leavers
+            case .previousPermanence: .previous_permanence
             }
         }
     }
@@ -49,7 +53,7 @@ struct SSDA903Writer {
     /// `ssda903/2024-25/episodes.csv`.
     func relativePath(_ file: File) -> String { "ssda903/\(council.collectionYear)/\(file.rawValue).csv" }
 
-    /// Writes the five files under `directory`; returns the canonical records per table.
+    /// Writes the files under `directory`; returns the canonical records per table.
     func write(toDirectory directory: String) throws(SynthError) -> (files: [String], counts: [CanonicalTable: Int]) {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var files: [String] = []
@@ -135,6 +139,12 @@ struct SSDA903Writer {
                 rows[.missing]!.append(Row(
                     cells: [id, dob, m.kind, m.startDate.ukFormat, m.endDate?.ukFormat ?? ""],
                     canonical: [id, m.kind, m.startDate.iso, m.endDate?.iso ?? ""]))
+            }
+            if history.startDate >= yearStart {
+                let permanence = history.previousPermanence
+                rows[.previousPermanence]!.append(Row(
+                    cells: [id, dob, permanence.option, "", permanence.writtenDate],
+                    canonical: [id, permanence.option, "", permanence.canonicalDate]))
             }
             if let leaver = history.careLeaver {
                 let accommodation = leaver.accommodation

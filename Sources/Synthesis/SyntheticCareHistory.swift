@@ -16,6 +16,8 @@ public struct SyntheticCareHistory: Sendable, Hashable {
     public var missing: [SyntheticMissingEpisode]
     /// Set for a young person aged 17 to 21 at the as-of date whose care has ended.
     public var careLeaver: SyntheticCareLeaver?
+    /// What the child left when this period of care began (SSDA903 PrevPerm).
+    public var previousPermanence = SyntheticPreviousPermanence.none
 
     /// The day the child started to be looked after.
     public var startDate: Day { episodes[0].startDate }
@@ -70,4 +72,49 @@ public struct SyntheticCareLeaver: Sendable, Hashable {
     public var activity: String
     /// ACCOM: an accommodation letter and 1 (suitable) or 2 (unsuitable), e.g. `U1`, or `0`.
     public var accommodation: String
+}
+
+/// The SSDA903 PrevPerm answers for a period of care: the permanence
+/// arrangement the child left, and when its order was made, with the parts
+/// the council does not know written as ZZ.
+public struct SyntheticPreviousPermanence: Sendable, Hashable {
+    /// PREV_PERM: P1 adoption, P2 special guardianship, P3 residence or child arrangements order, P4 not known, Z1 none.
+    public var option: String
+    /// The order's day, when there was an order.
+    public var orderDate: Day?
+    /// How much of the order's date the council knows.
+    public var known: KnownPart
+
+    public enum KnownPart: Sendable, Hashable {
+        case day, month, year, nothing
+    }
+
+    public static let none = SyntheticPreviousPermanence(option: "Z1", orderDate: nil, known: .nothing)
+
+    /// DATE_PERM as the return writes it: `DD/MM/YYYY`, `ZZ/MM/YYYY`, `ZZ/ZZ/YYYY`, `ZZ/ZZ/ZZZZ` (an order
+    /// of unknown date), or blank (no order: P4, Z1).
+    public var writtenDate: String {
+        guard let day = orderDate else { return madeByOrder ? "ZZ/ZZ/ZZZZ" : "" }
+        let full = day.ukFormat
+        switch known {
+        case .day: return full
+        case .month: return "ZZ" + full.dropFirst(2)
+        case .year: return "ZZ/ZZ" + full.dropFirst(5)
+        case .nothing: return "ZZ/ZZ/ZZZZ"
+        }
+    }
+
+    /// Whether the arrangement was made by a court order, which has a date (P1–P3).
+    public var madeByOrder: Bool { ["P1", "P2", "P3"].contains(option) }
+
+    /// `order_date` as the reader makes it: ISO, as precise as the return says, empty when not known.
+    public var canonicalDate: String {
+        guard let day = orderDate else { return "" }
+        switch known {
+        case .day: return day.iso
+        case .month: return String(day.iso.prefix(7))
+        case .year: return String(day.iso.prefix(4))
+        case .nothing: return ""
+        }
+    }
 }

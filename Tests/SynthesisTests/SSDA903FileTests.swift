@@ -30,7 +30,8 @@ struct SSDA903FileTests {
             try Synthesizer.write(SynthOptions(children: 400, seed: i == 2 ? 12 : 11, asOf: asOf), to: dir.path)
         }
         let paths = Synthesizer.council(SynthOptions(children: 1, seed: 1, asOf: asOf)).ssda903Paths
-        #expect(paths == ["header", "episodes", "reviews", "missing", "oc3"].map { "ssda903/2024-25/\($0).csv" })
+        #expect(paths == ["header", "episodes", "reviews", "missing", "oc3", "previous_permanence"]
+            .map { "ssda903/2024-25/\($0).csv" })
         #expect(results[0].files.filter { $0.hasPrefix("ssda903/") } == paths)
         #expect(results[0].records == results[1].records)
         for path in paths {
@@ -48,7 +49,11 @@ struct SSDA903FileTests {
         let result = try Synthesizer.write(options, to: dir.path)
         let council = Synthesizer.council(options)
         let promised = council.ssda903Records()
-        #expect(Set(promised.keys) == [.children, .cla_episodes, .cla_reviews, .missing_episodes, .care_leavers])
+        #expect(Set(promised.keys) == [.children, .cla_episodes, .cla_reviews, .missing_episodes, .care_leavers,
+                                       .previous_permanence])
+        // PrevPerm: one row for each child whose period of care began in the year (903 rule 630).
+        let starters = council.careHistories.filter { $0.startDate >= council.collectionYear.start }.map(\.childID)
+        #expect(promised[.previous_permanence]?.map { $0.values[0] } == starters)
         let reader = SSDA903Reader(codes: Self.codes)
         for path in council.ssda903Paths {
             let sink = CollectingSink()

@@ -13,7 +13,7 @@ struct SynthesizerTests {
         let a = try Synthesizer.write(SynthOptions(children: 300, seed: 42, asOf: asOf), to: dirs[0].path)
         let b = try Synthesizer.write(SynthOptions(children: 300, seed: 42, asOf: asOf), to: dirs[1].path)
         let c = try Synthesizer.write(SynthOptions(children: 300, seed: 43, asOf: asOf), to: dirs[2].path)
-        let returns = ["cin/cin_2024-25.xml"] + ["header", "episodes", "reviews", "missing", "oc3"].map { "ssda903/2024-25/\($0).csv" }
+        let returns = ["cin/cin_2024-25.xml"] + ["header", "episodes", "reviews", "missing", "oc3", "previous_permanence"].map { "ssda903/2024-25/\($0).csv" }
         #expect(Array(a.files.prefix(returns.count)) == returns)
         // Then the case-system exports, in both systems' shapes, and the audit tool's export.
         #expect(a.files.dropFirst(returns.count).allSatisfy { $0.hasPrefix("exports/") })
