@@ -16,9 +16,10 @@ public struct RunFolder: Sendable {
 
     /// Creates a new, empty run folder named after the start time
     /// (`20261122T020000Z`), with a suffix if a run started in the same second
-    /// (`20261122T020000Z-002`). The suffix is one past the highest ever taken
-    /// in that second, never a gap left by a pruned run: names sort in run
-    /// order, and pruning relies on it.
+    /// (`20261122T020000Z-002`). The suffix is one past the highest in the
+    /// folder (pruning removes the oldest first, so that is the newest run),
+    /// never a gap a pruned run left: names sort in run order, and pruning
+    /// relies on it.
     public static func create(in output: String, startedAt: Date) throws -> RunFolder {
         let fm = FileManager.default
         try fm.createDirectory(atPath: output + "/runs", withIntermediateDirectories: true)
