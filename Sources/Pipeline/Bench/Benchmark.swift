@@ -7,7 +7,7 @@ import Synthesis
 /// `cscpipe bench`: throughput of the CIN extraction and of a whole run on a
 /// large synthetic council, next to `xmllint --stream --noout` on the same
 /// file in the same process run, so the comparison survives a noisy machine.
-public struct Benchmark {
+public struct Benchmark: BenchmarkPart {
     public struct Options: Sendable {
         public var children: Int
         public var seed: UInt64
@@ -52,7 +52,7 @@ public struct Benchmark {
     public func run() throws {
         // Taken before the bench does any work of its own: a figure above 0 is other work sharing the cores,
         // which slows the multi-core readers more than the one-core baselines.
-        if let load = Self.loadAverage() {
+        if let load = loadAverage() {
             report("host: \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(f(load)) before the bench started")
         }
         try FileManager.default.createDirectory(atPath: options.folder, withIntermediateDirectories: true)
@@ -133,7 +133,7 @@ public struct Benchmark {
         let total = result.records.values.reduce(0, +)
         report(pad("whole run (published: \(result.published))", 38) + pad(f(runTime), 10) + pad(f(mb / runTime, 1), 9)
                + pad(f(Double(children) / runTime, 0), 12) + f(Double(total) / runTime, 0))
-        report("peak memory of this process so far: \(Self.peakMemoryMB()) MB")
+        report("peak memory of this process so far: \(peakMemoryMB()) MB")
         if let folder = result.runFolder, result.published {
             try KPIBenchmark(report: report).run(warehousePath: folder + "/warehouse.sqlite", definitions: definition.kpis,
                                                  calendar: reference.calendar, asOf: options.asOf)
@@ -151,11 +151,11 @@ public struct Benchmark {
         for _ in 0..<options.rounds {
             if let t = Self.time("/usr/bin/wc", ["-l", path]) { scanTimes.append(t) }
             let sink = CountingOnlySink()
-            let t0 = ContinuousClock.now, cpu0 = Self.cpuSeconds()
+            let t0 = ContinuousClock.now, cpu0 = cpuSeconds()
             let summary = try SSDA903Reader(codes: reference.codes)
                 .read(path: path, displayName: "episodes.csv", year: CollectionYear("2024-25"), into: sink)
             readTimes.append(seconds(since: t0))
-            cpuTimes.append(Self.cpuSeconds() - cpu0)
+            cpuTimes.append(cpuSeconds() - cpu0)
             rows = summary.rows
             issues = sink.issues
         }
@@ -174,7 +174,7 @@ public struct Benchmark {
         let best = readTimes.min() ?? r
         report("rounds (s): " + readTimes.map { f($0) }.joined(separator: " ")
                + "; fastest \(f(best)) s = \(f(mb / best, 1)) MB/s, \(f(Double(rows) / best, 0)) rows/s")
-        report("peak memory of this process: \(Self.peakMemoryMB()) MB")
+        report("peak memory of this process: \(peakMemoryMB()) MB")
     }
 
     /// One `ssda903` input per collection-year folder the synthetic council wrote.
@@ -204,41 +204,6 @@ public struct Benchmark {
         let d = ContinuousClock.now - t0
         return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
-
-    /// Processor time this process has used on all its threads: next to the
-    /// wall time it shows how much of the work ran on more than one core.
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-        return s(usage.ru_utime) + s(usage.ru_stime)
-    }
-
-    /// The one-minute load average (Linux `/proc/loadavg`), nil where there is none.
-    static func loadAverage() -> Double? {
-        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8),
-              let first = text.split(separator: " ").first else { return nil }
-        return Double(first)
-    }
-
-    static func peakMemoryMB() -> Int {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return usage.ru_maxrss / 1024  // kilobytes on Linux
-    }
-
-    private func seconds(since t0: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - t0
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-
-    private func median(_ xs: [Double]) -> Double {
-        let s = xs.sorted()
-        return s.isEmpty ? 0 : s[s.count / 2]
-    }
-
-    private func f(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
-    private func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
 }
 
 struct BenchmarkError: Error, CustomStringConvertible {

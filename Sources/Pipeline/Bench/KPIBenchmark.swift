@@ -6,7 +6,7 @@ import Transformers
 /// Times the KPI pack on a run's warehouse, KPI by KPI, so the note can say
 /// where the time goes; the target is the whole pack in under 10 seconds
 /// for a 100,000-child council.
-struct KPIBenchmark {
+struct KPIBenchmark: BenchmarkPart {
     let report: @Sendable (String) -> Void
 
     static let targetSeconds = 10.0
@@ -26,29 +26,22 @@ struct KPIBenchmark {
             for definition in definitions {
                 let t0 = ContinuousClock.now
                 let results = try evaluator.evaluate([definition], in: db)
-                timings.append((definition.id, Self.seconds(since: t0), results.cohorts.count))
+                timings.append((definition.id, seconds(since: t0), results.cohorts.count))
             }
         }
         let total = timings.reduce(0) { $0 + $1.seconds }
         let t0 = ContinuousClock.now
         let stage = KPIStage(definitions: definitions, calendar: calendar, asOf: asOf)
         let results = try stage.evaluate(path: warehousePath)
-        let parallel = Self.seconds(since: t0)
+        let parallel = seconds(since: t0)
         report("")
         report("KPI pack: \(definitions.count) KPIs × \(periods.count) periods on the run's warehouse (\(rowCounts.joined(separator: ", ")))")
-        report(Self.pad("KPI", 40) + Self.pad("s", 8) + "cohort rows")
+        report(pad("KPI", 40) + pad("s", 8) + "cohort rows")
         for t in timings.sorted(by: { $0.seconds > $1.seconds }) {
-            report(Self.pad(t.id, 40) + Self.pad(String(format: "%.3f", t.seconds), 8) + String(t.rows))
+            report(pad(t.id, 40) + pad(String(format: "%.3f", t.seconds), 8) + String(t.rows))
         }
-        report(Self.pad("all KPIs, one after another", 40) + String(format: "%.2f", total))
-        report(Self.pad("all KPIs as a run evaluates them (target < \(Int(Self.targetSeconds)) s)", 40) + String(format: "%.2f", parallel)
+        report(pad("all KPIs, one after another", 40) + String(format: "%.2f", total))
+        report(pad("all KPIs as a run evaluates them (target < \(Int(Self.targetSeconds)) s)", 40) + String(format: "%.2f", parallel)
                + "  \(results.cohorts.count) cohort rows, " + (parallel < Self.targetSeconds ? "within target" : "OVER TARGET"))
     }
-
-    static func seconds(since t0: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - t0
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-
-    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// text), on the same rows and bytes, interleaved round by round so a noisy
 /// machine slows both alike. The mapped reader should be no more than 25%
 /// slower.
-struct MappedBenchmark {
+struct MappedBenchmark: BenchmarkPart {
     let options: Benchmark.Options
     let report: @Sendable (String) -> Void
 
@@ -40,43 +40,30 @@ struct MappedBenchmark {
         var rows = 0, mappedRecords = 0, mappedIssues = 0
         for _ in 0..<options.rounds {
             let sink903 = CountingOnlySink()
-            let t0 = ContinuousClock.now, cpu0 = Benchmark.cpuSeconds()
+            let t0 = ContinuousClock.now, cpu0 = cpuSeconds()
             let summary = try SSDA903Reader(codes: reference.codes)
                 .read(path: path, displayName: "episodes.csv", year: CollectionYear("2024-25"), into: sink903)
-            ssda903Times.append(Self.seconds(since: t0))
-            ssda903CPU.append(Benchmark.cpuSeconds() - cpu0)
+            ssda903Times.append(seconds(since: t0))
+            ssda903CPU.append(cpuSeconds() - cpu0)
             rows = summary.rows
 
             let sink = CountingOnlySink()
-            let t1 = ContinuousClock.now, cpu1 = Benchmark.cpuSeconds()
+            let t1 = ContinuousClock.now, cpu1 = cpuSeconds()
             let mapped = try MappedReader(export: export).read(path: path, displayName: "episodes.csv", into: sink)
-            mappedTimes.append(Self.seconds(since: t1))
-            mappedCPU.append(Benchmark.cpuSeconds() - cpu1)
+            mappedTimes.append(seconds(since: t1))
+            mappedCPU.append(cpuSeconds() - cpu1)
             mappedRecords = mapped.records
             mappedIssues = sink.issues
         }
-        let s = Self.median(ssda903Times), m = Self.median(mappedTimes)
+        let s = median(ssda903Times), m = median(mappedTimes)
         report("")
         report("Mapped export vs SSDA903 reader: the same Episodes file, \(rows) rows, \(String(format: "%.1f", mb)) MB")
         report(pad("stage", 38) + pad("median s", 10) + pad("MB/s", 9) + pad("rows/s", 10) + "CPU s")
         report(pad("cscpipe SSDA903 read + checks", 38) + pad(f(s), 10) + pad(f(mb / s, 1), 9)
-               + pad(f(Double(rows) / s, 0), 10) + f(Self.median(ssda903CPU)))
+               + pad(f(Double(rows) / s, 0), 10) + f(median(ssda903CPU)))
         report(pad("cscpipe mapped export read", 38) + pad(f(m), 10) + pad(f(mb / m, 1), 9)
-               + pad(f(Double(rows) / m, 0), 10) + f(Self.median(mappedCPU)))
+               + pad(f(Double(rows) / m, 0), 10) + f(median(mappedCPU)))
         report("mapped / SSDA903 time ratio: \(f(m / s)) (at most 1.25 wanted), processor time ratio: "
-               + "\(f(Self.median(mappedCPU) / Self.median(ssda903CPU))); mapped: \(mappedRecords) records, \(mappedIssues) issues")
+               + "\(f(median(mappedCPU) / median(ssda903CPU))); mapped: \(mappedRecords) records, \(mappedIssues) issues")
     }
-
-    private static func seconds(since t0: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - t0
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-
-    private static func median(_ xs: [Double]) -> Double {
-        let s = xs.sorted()
-        return s.isEmpty ? 0 : s[s.count / 2]
-    }
-
-    private func f(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
-    private func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
 }
