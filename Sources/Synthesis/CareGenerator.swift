@@ -128,7 +128,7 @@ struct CareGenerator {
         let option = roll < 80 ? "Z1" : roll < 84 ? "P4" : roll < 92 ? "P2" : roll < 97 ? "P3" : "P1"
         let undated = SyntheticPreviousPermanence(option: option, orderDate: nil, known: .nothing)
         let first = birth.adding(days: 30), last = start.adding(days: -30)
-        guard undated.madeByOrder, first <= last else { return undated }
+        guard PreviousPermanence.isDatedOrder(option), first <= last else { return undated }
         let order = first.adding(days: rng.int(in: 0...days(first, last)))
         let precision = rng.int(in: 0...99)
         let known: SyntheticPreviousPermanence.KnownPart = precision < 70 ? .day : precision < 90 ? .month

@@ -93,19 +93,7 @@ public struct SyntheticPreviousPermanence: Sendable, Hashable {
 
     /// DATE_PERM as the return writes it: `DD/MM/YYYY`, `ZZ/MM/YYYY`, `ZZ/ZZ/YYYY`, `ZZ/ZZ/ZZZZ` (an order
     /// of unknown date), or blank (no order: P4, Z1).
-    public var writtenDate: String {
-        guard let day = orderDate else { return madeByOrder ? "ZZ/ZZ/ZZZZ" : "" }
-        let full = day.ukFormat
-        switch known {
-        case .day: return full
-        case .month: return "ZZ" + full.dropFirst(2)
-        case .year: return "ZZ/ZZ" + full.dropFirst(5)
-        case .nothing: return "ZZ/ZZ/ZZZZ"
-        }
-    }
-
-    /// Whether the arrangement was made by a court order, which has a date (P1–P3).
-    public var madeByOrder: Bool { ["P1", "P2", "P3"].contains(option) }
+    public var writtenDate: String { PreviousPermanence.returnDate(canonicalDate, option: option) }
 
     /// `order_date` as the reader makes it: ISO, as precise as the return says, empty when not known.
     public var canonicalDate: String {

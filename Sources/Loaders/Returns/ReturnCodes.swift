@@ -61,19 +61,4 @@ enum ReturnCodes {
         let slash = UInt8(ascii: "/")
         return String(decoding: [b[8], b[9], slash, b[5], b[6], slash, b[0], b[1], b[2], b[3]], as: UTF8.self)
     }
-
-    /// `order_date` as the 903's DATE_PERM: the parts the canonical date
-    /// leaves off written as ZZ (`2019-05` → `ZZ/05/2019`, `2019` →
-    /// `ZZ/ZZ/2019`). An empty date is `ZZ/ZZ/ZZZZ` (not known) when the
-    /// child left an order that has a date (P1 adoption, P2 SGO, P3 RO/CAO),
-    /// else blank (P4 not known, Z1 none).
-    static func permanenceDate(_ iso: String, option: String) -> String {
-        let b = Array(iso.utf8)
-        switch b.count {
-        case 0: return ["P1", "P2", "P3"].contains(option) ? "ZZ/ZZ/ZZZZ" : ""
-        case 4: return "ZZ/ZZ/" + iso
-        case 7 where b[4] == UInt8(ascii: "-"): return "ZZ/" + iso.suffix(2) + "/" + iso.prefix(4)
-        default: return ukDate(iso)
-        }
-    }
 }

@@ -172,7 +172,7 @@ public struct SSDA903ReturnWriter {
         let authority = t.index(of: "arranged_la"), order = t.index(of: "order_date")
         return scope.previousPermanence.map { r in
             let id = r.values[child]
-            return [id, dob(id), r.values[option], r.values[authority], ReturnCodes.permanenceDate(r.values[order], option: r.values[option])]
+            return [id, dob(id), r.values[option], r.values[authority], PreviousPermanence.returnDate(r.values[order], option: r.values[option])]
         }
     }
 
