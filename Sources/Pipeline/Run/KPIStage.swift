@@ -50,14 +50,7 @@ struct KPIStage {
     /// The results come back in the pack's order whatever finishes first.
     func evaluate(path: String) throws -> KPIResults {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, definitions.count, 4))
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.prepareDatabase { db in
-            // Each KPI scans the same tables for every period. Read through a memory map, every connection
-            // shares the operating system's cached pages; read with pread (the default), each query copies
-            // them into a small private cache again, which measured a tenth of a whole run.
-            try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
-        }
+        let configuration = Self.readerConfiguration()
         let connections = try (0..<workers).map { _ in try DatabaseQueue(path: path, configuration: configuration) }
         let evaluator = KPIEvaluator(periods: periods, asOf: asOf)
         let work = ParallelWork<KPIResults>(count: definitions.count)
@@ -96,6 +89,21 @@ struct KPIStage {
                 try evaluator.check(definition, in: db)
             }
         }
+    }
+
+    /// A KPI connection: read-only, reading the warehouse through a memory map.
+    ///
+    /// Each KPI scans the same tables for every period. Through a memory map
+    /// every connection shares the operating system's cached pages; with
+    /// pread (SQLite's default) each query copies them into a small private
+    /// cache again, which measured a tenth of a whole run's processor time.
+    static func readerConfiguration() -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
+        }
+        return configuration
     }
 
     /// The most of the warehouse a KPI connection maps: far above any council's size, and SQLite caps it at
