@@ -59,7 +59,7 @@ struct SSDA903XMLRunTests {
         """
     }
 
-    @Test("An EXPSSDA903 file loads into the same tables and is checked as a return")
+    @Test("An EXPSSDA903 file loads into the same tables and is checked as a return, PERMANENCE blocks as PrevPerm")
     func xmlForm() throws {
         let ws = try Workspace()
         try ws.write("ssda903/2024-25.xml", """
@@ -69,6 +69,8 @@ struct SSDA903XMLRunTests {
                 <HEADER>
                   <CHILDID>C1</CHILDID><UPN>UN2</UPN><SEX>M</SEX><DOB>01/02/2010</DOB><ETHNIC>WBRI</ETHNIC><UASC />
                   <AREVIEW><REVIEW>10/06/2024</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW>
+                  <PERMANENCE><PREV_PERM>Z1</PREV_PERM></PERMANENCE>
+                  <PERMANENCE><PREV_PERM>P2</PREV_PERM><DATE_PERM>ZZ/05/2019</DATE_PERM></PERMANENCE>
                 </HEADER>
             \(episode("01/04/2024", "01/07/2024", "X1"))
             \(episode("01/06/2024", "", ""))
@@ -83,6 +85,10 @@ struct SSDA903XMLRunTests {
         #expect(r.records[.cla_reviews] == 1)
         let report = try CSVReader.readAll(path: ws.path + "/out/latest/exceptions.csv")
         #expect(report.rows.contains { $0[0] == "episode-overlap" && $0[3] == "ssda903/2024-25.xml" && $0[6] == "C1" },
+                "\(report.rows)")
+        // PERMANENCE blocks are PrevPerm rows: one child has one (INT35).
+        #expect(r.records[.previous_permanence] == 2)
+        #expect(report.rows.contains { $0[0] == "INT35" && $0[2] == "previous_permanence" && $0[6] == "C1" },
                 "\(report.rows)")
     }
 }

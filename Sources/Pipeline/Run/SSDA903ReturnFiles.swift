@@ -12,11 +12,9 @@ extension SSDA903XMLReader {
     /// both become `adoptions` records and cannot be told apart afterwards.
     static func integrityTables(table: String, records: [Record]) -> [(table: String, records: [Record])] {
         guard table == returnFormName else { return [(table, records)] }
-        let tableNames: [CanonicalTable: String] = [
-            .children: "Header", .cla_episodes: "Episodes", .cla_reviews: "Reviews",
-            .missing_episodes: "Missing", .care_leavers: "OC3", .health_outcomes: "OC2",
-            .previous_permanence: "PrevPerm",
-        ]
+        // The tables whose records tell which 903 table they came from (UASC and AD1 share theirs).
+        let split: [SSDA903Table] = [.header, .episodes, .reviews, .missing, .oc3, .oc2, .prevPerm]
+        let tableNames = Dictionary(uniqueKeysWithValues: split.map { ($0.canonicalTable, $0.rawValue) })
         let grouped = Dictionary(grouping: records.filter { tableNames[$0.table] != nil }, by: \.table)
         return CanonicalTable.allCases.compactMap { t in
             guard let name = tableNames[t], let rows = grouped[t] else { return nil }
